@@ -19,12 +19,28 @@ function connectionFields(url: string) {
   };
 }
 
+// adapter-pg's executeScript splits a migration on every ";", which breaks plpgsql function bodies
+// (our append-only audit trigger). pg's simple query protocol runs a whole script as one call.
+class PrismaPgWholeScripts extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await adapter.underlyingDriver().query(script);
+      } catch (error) {
+        (adapter as unknown as { onError(e: unknown): never }).onError(error);
+      }
+    };
+    return adapter;
+  }
+}
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaPg(connectionFields(process.env.DATABASE_URL));
+    return new PrismaPgWholeScripts(connectionFields(process.env.DATABASE_URL));
   },
 });

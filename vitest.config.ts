@@ -1,10 +1,9 @@
 import { defineConfig } from "vitest/config";
-import tsconfigPaths from "vite-tsconfig-paths";
 
 // Two projects: pure unit tests, and integration tests against the real Postgres/Redis
 // (each run gets its own database, created and dropped by the global setup).
 export default defineConfig({
-  plugins: [tsconfigPaths({ projects: ["apps/web/tsconfig.json"] })],
+  resolve: { tsconfigPaths: true },
   test: {
     projects: [
       {

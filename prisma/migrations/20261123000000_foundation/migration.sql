@@ -157,3 +157,15 @@ ALTER TABLE "Invitation" ADD CONSTRAINT "Invitation_invitedById_fkey" FOREIGN KE
 -- AddForeignKey
 ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Audit history is append-only: refuse UPDATE, DELETE and TRUNCATE at the database itself.
+CREATE FUNCTION "audit_event_append_only"() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'AuditEvent is append-only';
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER "audit_event_no_update_or_delete" BEFORE UPDATE OR DELETE ON "AuditEvent"
+  FOR EACH ROW EXECUTE FUNCTION "audit_event_append_only"();
+CREATE TRIGGER "audit_event_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
+  FOR EACH STATEMENT EXECUTE FUNCTION "audit_event_append_only"();

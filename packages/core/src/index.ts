@@ -1,0 +1,39 @@
+export type { TenantContext } from "./context";
+export { AppError, isAppError, type AppErrorCode } from "./errors";
+export { can, assertCan, ROLE_PERMISSIONS, INVITABLE_ROLES, type Permission } from "./permissions";
+export { logger } from "./logger";
+
+export { appendAuditEvent } from "./audit/append-audit-event";
+export { verifyAuditChain, type AuditChainResult } from "./audit/verify-audit-chain";
+export { listAuditEvents, listAuditEventsInput } from "./audit/list-audit-events";
+export { computeAuditHash, canonicalJson, GENESIS_HASH } from "./audit/audit-hash";
+
+export { hashPassword, verifyPassword, passwordSchema, emailSchema } from "./auth/password";
+export { verifyCredentials, type CredentialsResult } from "./auth/verify-credentials";
+export { LOCKOUT_POLICY } from "./auth/lockout-policy";
+export { createFirstOwner, isInstanceEmpty, firstOwnerInput } from "./auth/create-first-owner";
+
+export { createOrganizationForUser } from "./organizations/create-organization-for-user";
+export { organizationInput } from "./organizations/organization-input";
+export { resolveTenantContext, listOrganizationsOfUser } from "./organizations/resolve-tenant-context";
+export { getOrganizationOverview } from "./organizations/get-organization-overview";
+export { updateOrganization, updateOrganizationInput } from "./organizations/update-organization";
+export { slugify } from "./organizations/slugify";
+
+export { listMembers, listMembersInput } from "./members/list-members";
+export { changeMemberRole, changeMemberRoleInput, roleSchema } from "./members/change-member-role";
+export { removeMember, removeMemberInput } from "./members/remove-member";
+
+export { inviteMember, inviteMemberInput } from "./invitations/invite-member";
+export { listPendingInvitations } from "./invitations/list-invitations";
+export { revokeInvitation, revokeInvitationInput } from "./invitations/revoke-invitation";
+export {
+  describeInvitation,
+  acceptInvitationAsUser,
+  signUpWithInvitation,
+  signUpWithInvitationInput,
+} from "./invitations/accept-invitation";
+
+export { loadSessionUser } from "./users/load-session-user";
+export { signOutEverywhere } from "./users/sign-out-everywhere";
+export { setUserLocale, localeSchema } from "./users/set-user-locale";

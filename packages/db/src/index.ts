@@ -1,0 +1,14 @@
+export { tenantDb, lockOrganization, scopeTenantArgs, type TenantDb, type TenantTx } from "./tenant-db";
+export { platformDb, type PlatformDb } from "./platform-db";
+export {
+  findMembershipsOfUser,
+  findMembershipOfUserBySlug,
+  findInvitationByTokenHash,
+} from "./cross-tenant-queries";
+export { TENANT_MODELS, isTenantModel, type TenantModelName } from "./tenant-models";
+export { disconnectRawClient } from "./raw-client";
+export { readDbEnv } from "./env";
+export { Prisma } from "./generated/prisma/client";
+export type { Organization, User, Membership, Invitation, AuditEvent, LoginAttempt } from "./generated/prisma/client";
+export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./generated/prisma/enums";
+export { pingDatabase } from "./ping-database";

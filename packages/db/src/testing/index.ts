@@ -1,0 +1,3 @@
+export { createMigratedTestDatabase, dropTestDatabase } from "./test-database";
+export { executeRawSqlForTest } from "./raw-sql";
+export { createTestOrganization, createTestUser, uniqueSuffix } from "./factories";

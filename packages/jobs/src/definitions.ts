@@ -1,0 +1,18 @@
+// Every job: its queue, its payload schema (checked at enqueue and again at dequeue), its handler.
+// Payloads carry ids only; documents and secrets never sit in Redis.
+import { z } from "zod";
+import { runHealthCheck } from "./handlers/health";
+
+export const QUEUES = ["system"] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const JOBS = {
+  "system.health": {
+    queue: "system",
+    payload: z.object({ requestedAt: z.iso.datetime(), requestId: z.string().min(1).max(64) }),
+    handler: runHealthCheck,
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;

@@ -1,0 +1,55 @@
+import { Queue, QueueEvents } from "bullmq";
+import type { Redis } from "ioredis";
+import { createRedisConnection } from "./connection";
+import { JOBS, type JobName, type JobPayload, type QueueName } from "./definitions";
+import { readJobsEnv } from "./env";
+
+let connection: Redis | undefined;
+const queues = new Map<QueueName, Queue>();
+
+export function getQueue(name: QueueName): Queue {
+  let queue = queues.get(name);
+  if (!queue) {
+    connection ??= createRedisConnection("queue");
+    queue = new Queue(name, { connection, prefix: readJobsEnv().BULLMQ_PREFIX });
+    queues.set(name, queue);
+  }
+  return queue;
+}
+
+// Typed, validated enqueue. `jobId` (when given) deduplicates at the BullMQ layer.
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string } = {}) {
+  const definition = JOBS[name];
+  const data = definition.payload.parse(payload);
+  return getQueue(definition.queue).add(name, data, {
+    jobId: options.jobId,
+    attempts: 3,
+    backoff: { type: "exponential", delay: 2_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+}
+
+export function enqueueHealthCheck(requestId: string) {
+  return enqueue("system.health", { requestedAt: new Date().toISOString(), requestId });
+}
+
+// Waits for a job's result (used by the health endpoint and tests).
+export async function waitForJobResult(queueName: QueueName, jobId: string, timeoutMs: number): Promise<unknown> {
+  const events = new QueueEvents(queueName, { connection: createRedisConnection("worker"), prefix: readJobsEnv().BULLMQ_PREFIX });
+  try {
+    await events.waitUntilReady();
+    const job = await getQueue(queueName).getJob(jobId);
+    if (!job) throw new Error(`Job ${jobId} not found`);
+    return await job.waitUntilFinished(events, timeoutMs);
+  } finally {
+    await events.close();
+  }
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((q) => q.close()));
+  queues.clear();
+  connection?.disconnect();
+  connection = undefined;
+}

@@ -1,0 +1,46 @@
+import { Worker, type Job } from "bullmq";
+import { logger } from "@hopquy/core";
+import { disconnectRawClient } from "@hopquy/db";
+import { createRedisConnection } from "./connection";
+import { JOBS, QUEUES, type JobName } from "./definitions";
+import { readJobsEnv } from "./env";
+
+export async function processJob(job: Job): Promise<unknown> {
+  const definition = JOBS[job.name as JobName];
+  if (!definition) throw new Error(`Unknown job ${job.name}`);
+  // Validated again at dequeue: Redis content is not trusted.
+  const payload = definition.payload.parse(job.data);
+  return definition.handler(payload as never, async (percent) => {
+    await job.updateProgress(percent);
+  });
+}
+
+export interface JobsRuntime {
+  workers: Worker[];
+  close(): Promise<void>;
+}
+
+export async function startJobsRuntime(): Promise<JobsRuntime> {
+  const env = readJobsEnv();
+  const workers = QUEUES.map((queue) => {
+    const worker = new Worker(queue, processJob, {
+      connection: createRedisConnection("worker"),
+      prefix: env.BULLMQ_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+    });
+    worker.on("failed", (job, err) => logger.error({ err, jobId: job?.id, job: job?.name }, "job failed"));
+    worker.on("completed", (job) => logger.info({ jobId: job.id, job: job.name }, "job completed"));
+    worker.on("error", (err) => logger.error({ err, queue }, "worker error"));
+    return worker;
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  logger.info({ queues: QUEUES, prefix: env.BULLMQ_PREFIX }, "jobs runtime started");
+  return {
+    workers,
+    async close() {
+      // Finish in-flight jobs, then release connections.
+      await Promise.all(workers.map((w) => w.close()));
+      await disconnectRawClient();
+    },
+  };
+}
