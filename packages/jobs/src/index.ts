@@ -1,3 +1,3 @@
-export { enqueue, enqueueHealthCheck, getQueue, closeQueues, waitForJobResult } from "./queue";
+export { enqueue, enqueueHealthCheck, getQueue, closeQueues, waitForJobResult, pingRedis } from "./queue";
 export { JOBS, QUEUES, type JobName, type JobPayload, type QueueName } from "./definitions";
 export { readJobsEnv } from "./env";

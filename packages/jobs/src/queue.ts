@@ -47,6 +47,11 @@ export async function waitForJobResult(queueName: QueueName, jobId: string, time
   }
 }
 
+export async function pingRedis(): Promise<boolean> {
+  connection ??= createRedisConnection("queue");
+  return (await connection.ping()) === "PONG";
+}
+
 export async function closeQueues(): Promise<void> {
   await Promise.all([...queues.values()].map((q) => q.close()));
   queues.clear();

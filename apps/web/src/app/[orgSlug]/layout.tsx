@@ -1,0 +1,47 @@
+import { listOrganizationsOfUser } from "@hopquy/core";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "@/features/shell/language-switch";
+import { OrganizationSwitcher } from "@/features/shell/organization-switcher";
+import { SignOutButton } from "@/features/shell/sign-out-buttons";
+import { getTranslator } from "@/i18n/get-locale";
+import { getTenantPageContext } from "@/lib/tenant-page";
+
+export const dynamic = "force-dynamic";
+
+export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { user, ctx } = await getTenantPageContext(orgSlug);
+  const organizations = await listOrganizationsOfUser(user.id);
+  const { t } = await getTranslator();
+  const nav = [
+    { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
+    { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
+    { href: `/${ctx.organizationSlug}/audit`, label: t("nav.audit") },
+    { href: `/${ctx.organizationSlug}/settings`, label: t("nav.settings") },
+  ];
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-64 shrink-0 flex-col gap-6 border-r border-slate-200 bg-white p-4">
+        <div>
+          <p className="text-lg font-bold text-brand-600">HopQuy</p>
+          <p className="text-xs text-slate-500">{t("app.tagline")}</p>
+        </div>
+        <OrganizationSwitcher current={ctx.organizationSlug} organizations={organizations} />
+        <nav className="flex flex-col gap-1" aria-label="main">
+          {nav.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+              {item.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="mt-auto space-y-2 text-sm">
+          <p className="truncate text-slate-600" title={user.email}>{user.name}</p>
+          <LanguageSwitch />
+          <SignOutButton label={t("common.signOut")} />
+        </div>
+      </aside>
+      <main className="flex-1 p-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// Validated once at server start (instrumentation.ts): a missing or malformed variable stops the
+// app with a message naming it.
+const webEnvSchema = z
+  .object({
+    AUTH_SECRET: z
+      .string({ error: "AUTH_SECRET is required (at least 32 random characters; `npm run setup` generates one)" })
+      .min(32, "AUTH_SECRET must be at least 32 characters"),
+    AUTH_TRUST_HOST: z.enum(["true", "false"]).optional(),
+    AUTH_URL: z.string().url("AUTH_URL must be a URL like http://localhost:3000").optional(),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL").optional(),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL").optional(),
+  })
+  .refine((env) => env.AUTH_TRUST_HOST === "true" || env.AUTH_URL, {
+    message: "Set AUTH_URL (public URL of the app) or AUTH_TRUST_HOST=true (behind a trusted proxy / localhost)",
+    path: ["AUTH_URL"],
+  });
+
+export function validateWebEnv(source: NodeJS.ProcessEnv = process.env): void {
+  const parsed = webEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new Error(`HopQuy cannot start, the environment is invalid:\n${lines.join("\n")}`);
+  }
+}

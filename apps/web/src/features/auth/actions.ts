@@ -1,0 +1,91 @@
+"use server";
+
+import {
+  acceptInvitationAsUser,
+  createFirstOwner,
+  firstOwnerInput,
+  localeSchema,
+  setUserLocale,
+  signOutEverywhere,
+  signUpWithInvitation,
+  signUpWithInvitationInput,
+} from "@hopquy/core";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { signIn, signOut } from "@/auth/auth";
+import { getSession } from "@/auth/session";
+import { LOCALE_COOKIE } from "@/i18n/translate";
+import { toActionError, userAction } from "@/lib/action-client";
+import type { ActionResult } from "@/lib/action-result";
+
+const signInInput = z.object({ email: z.string().trim().max(254), password: z.string().min(1).max(256) });
+
+async function signInWithPassword(email: string, password: string): Promise<ActionResult<null>> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const code = error.code === "locked" ? "LOCKED" : error.code === "rate_limited" ? "RATE_LIMITED" : "UNAUTHENTICATED";
+      return { ok: false, error: { code, ...(code === "UNAUTHENTICATED" ? { reason: "invalid_credentials" } : {}) } };
+    }
+    if (error instanceof AuthError) return { ok: false, error: { code: "UNAUTHENTICATED", reason: "invalid_credentials" } };
+    throw error;
+  }
+  return { ok: true, data: null };
+}
+
+export async function signInAction(rawInput: z.input<typeof signInInput>): Promise<ActionResult<null>> {
+  const parsed = signInInput.safeParse(rawInput);
+  if (!parsed.success) return { ok: false, error: toActionError(parsed.error) };
+  return signInWithPassword(parsed.data.email, parsed.data.password);
+}
+
+export async function setupFirstOwnerAction(rawInput: z.input<typeof firstOwnerInput>): Promise<ActionResult<{ organizationSlug: string }>> {
+  try {
+    const input = firstOwnerInput.parse(rawInput);
+    const { organization } = await createFirstOwner(input);
+    const signedIn = await signInWithPassword(input.email, input.password);
+    if (!signedIn.ok) return signedIn;
+    return { ok: true, data: { organizationSlug: organization.slug } };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+}
+
+export async function signUpWithInvitationAction(
+  rawInput: z.input<typeof signUpWithInvitationInput>,
+): Promise<ActionResult<{ organizationSlug: string }>> {
+  try {
+    const input = signUpWithInvitationInput.parse(rawInput);
+    const { email, organizationSlug } = await signUpWithInvitation(input);
+    const signedIn = await signInWithPassword(email, input.password);
+    if (!signedIn.ok) return signedIn;
+    return { ok: true, data: { organizationSlug } };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+}
+
+export const acceptInvitationAction = userAction(z.object({ token: z.string().min(20).max(200) }), (user, input) =>
+  acceptInvitationAsUser(input.token, user),
+);
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+export async function signOutEverywhereAction(): Promise<void> {
+  const user = await getSession();
+  if (user) await signOutEverywhere(user.id);
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+export async function setLocaleAction(rawLocale: string): Promise<ActionResult<null>> {
+  const parsed = localeSchema.safeParse(rawLocale);
+  if (!parsed.success) return { ok: false, error: { code: "VALIDATION" } };
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, { path: "/", sameSite: "lax", httpOnly: false, maxAge: 365 * 24 * 3600 });
+  const user = await getSession();
+  if (user) await setUserLocale(user.id, parsed.data);
+  return { ok: true, data: null };
+}
