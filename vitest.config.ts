@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: pure unit tests, and integration tests against the real Postgres/Redis
-// (each run gets its own database, created and dropped by the global setup).
+// Three projects: pure unit tests; integration tests against the real Postgres/Redis (each run
+// gets its own database, created and dropped by the global setup); browser tests in Chromium
+// against the built app (`npm run test:e2e` builds first).
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
@@ -23,6 +24,17 @@ export default defineConfig({
           setupFiles: ["./packages/db/src/testing/setup-env.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.spec.ts"],
+          globalSetup: ["./e2e/global-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

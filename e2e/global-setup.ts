@@ -1,0 +1,66 @@
+// Starts the built web app and the worker against a fresh database for the browser tests.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createMigratedTestDatabase, dropTestDatabase } from "../packages/db/src/testing/test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    e2eDatabaseUrl: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+async function waitForHealthy(url: string, deadlineMs: number, processes: ChildProcess[]) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (processes.some((p) => p.exitCode !== null)) throw new Error("A server process exited during start-up (see output above)");
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Server at ${url} did not become healthy in ${deadlineMs} ms`);
+}
+
+export default async function setup(project: TestProject) {
+  const databaseUrl = await createMigratedTestDatabase(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/hopquy", "e2e");
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    BULLMQ_PREFIX: `hq-e2e-${process.pid}`,
+    LOG_LEVEL: "warn",
+  };
+  const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+  const web = spawn(bin("next"), ["start", "--port", String(port)], { cwd: path.join(root, "apps/web"), env, stdio: ["ignore", "inherit", "inherit"] });
+  const worker = spawn(bin("tsx"), ["src/main.ts"], { cwd: path.join(root, "apps/worker"), env, stdio: ["ignore", "inherit", "inherit"] });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealthy(`${baseUrl}/api/health`, 60_000, [web, worker]);
+  } catch (error) {
+    web.kill("SIGTERM");
+    worker.kill("SIGTERM");
+    await dropTestDatabase(databaseUrl);
+    throw error;
+  }
+  project.provide("baseUrl", baseUrl);
+  project.provide("e2eDatabaseUrl", databaseUrl);
+  return async () => {
+    const exited = [web, worker].map((p) => (p.exitCode !== null ? Promise.resolve() : new Promise((r) => p.once("exit", r))));
+    web.kill("SIGTERM");
+    worker.kill("SIGTERM");
+    await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 10_000))]);
+    await dropTestDatabase(databaseUrl);
+  };
+}
