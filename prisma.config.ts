@@ -41,6 +41,6 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaPgWholeScripts(connectionFields(process.env.DATABASE_URL));
+    return new PrismaPgWholeScripts(connectionFields(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL));
   },
 });

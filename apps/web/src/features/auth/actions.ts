@@ -10,30 +10,16 @@ import {
   signUpWithInvitation,
   signUpWithInvitationInput,
 } from "@hopquy/core";
-import { AuthError, CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { signIn, signOut } from "@/auth/auth";
+import { signOut } from "@/auth/auth";
+import { signInWithPassword } from "@/auth/credentials-sign-in";
 import { getSession } from "@/auth/session";
 import { LOCALE_COOKIE } from "@/i18n/translate";
 import { toActionError, userAction } from "@/lib/action-client";
 import type { ActionResult } from "@/lib/action-result";
 
 const signInInput = z.object({ email: z.string().trim().max(254), password: z.string().min(1).max(256) });
-
-async function signInWithPassword(email: string, password: string): Promise<ActionResult<null>> {
-  try {
-    await signIn("credentials", { email, password, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      const code = error.code === "locked" ? "LOCKED" : error.code === "rate_limited" ? "RATE_LIMITED" : "UNAUTHENTICATED";
-      return { ok: false, error: { code, ...(code === "UNAUTHENTICATED" ? { reason: "invalid_credentials" } : {}) } };
-    }
-    if (error instanceof AuthError) return { ok: false, error: { code: "UNAUTHENTICATED", reason: "invalid_credentials" } };
-    throw error;
-  }
-  return { ok: true, data: null };
-}
 
 export async function signInAction(rawInput: z.input<typeof signInInput>): Promise<ActionResult<null>> {
   const parsed = signInInput.safeParse(rawInput);
