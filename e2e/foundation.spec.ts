@@ -39,6 +39,16 @@ describe("foundation journey", () => {
     await expect.poll(() => page.locator("h1").textContent()).toBe("Khởi tạo HopQuy");
   });
 
+  it("serves security headers", async () => {
+    const response = await fetch(`${baseUrl}/sign-in`, { redirect: "manual" });
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+
   it("rejects a weak password without creating anything", async () => {
     await page.fill("#name", "Nguyễn Văn Chủ");
     await page.fill("#email", ownerEmail);

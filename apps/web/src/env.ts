@@ -17,7 +17,7 @@ const webEnvSchema = z
     path: ["AUTH_URL"],
   });
 
-export function validateWebEnv(source: NodeJS.ProcessEnv = process.env): void {
+export function validateWebEnv(source: Record<string, string | undefined> = process.env): void {
   const parsed = webEnvSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);

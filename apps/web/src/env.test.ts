@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { validateWebEnv } from "./env";
+
+const valid = { AUTH_SECRET: "x".repeat(32), AUTH_TRUST_HOST: "true" };
+
+describe("validateWebEnv", () => {
+  it("accepts a complete environment", () => {
+    expect(() => validateWebEnv(valid)).not.toThrow();
+    expect(() => validateWebEnv({ AUTH_SECRET: "y".repeat(40), AUTH_URL: "https://hopquy.example.vn" })).not.toThrow();
+  });
+
+  it("names a missing AUTH_SECRET", () => {
+    expect(() => validateWebEnv({ AUTH_TRUST_HOST: "true" })).toThrow(/AUTH_SECRET: AUTH_SECRET is required/);
+  });
+
+  it("rejects a short secret", () => {
+    expect(() => validateWebEnv({ ...valid, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET must be at least 32 characters/);
+  });
+
+  it("requires AUTH_URL or AUTH_TRUST_HOST", () => {
+    expect(() => validateWebEnv({ AUTH_SECRET: valid.AUTH_SECRET })).toThrow(/AUTH_URL: Set AUTH_URL/);
+  });
+
+  it("names malformed URLs", () => {
+    expect(() => validateWebEnv({ ...valid, DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
+    expect(() => validateWebEnv({ ...valid, REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
+    expect(() => validateWebEnv({ AUTH_SECRET: valid.AUTH_SECRET, AUTH_URL: "not a url" })).toThrow(/AUTH_URL must be a URL/);
+  });
+});
