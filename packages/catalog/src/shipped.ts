@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { extname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseCatalog } from "./parse/parse-catalog";
+import { parseMappingSet } from "./parse/parse-mapping-set";
+import { parseTimeline } from "./parse/parse-timeline";
+import type { DataFormat, DataPath, ParseError, ParseResult, ReadResult } from "./parse/parse-result";
+import { formatPath } from "./parse/parse-result";
+import { readJson } from "./parse/read-json";
+import { readMappingSetCsv } from "./parse/read-mapping-set-csv";
+import { readYaml } from "./parse/read-yaml";
+import type { Catalog } from "./schema/catalog-schema";
+import type { MappingSet } from "./schema/mapping-set-schema";
+import type { Timeline } from "./schema/timeline-schema";
+import { validateMappingSetReferences } from "./validate-references";
+
+/** packages/catalog/data: catalogs/, mapping-sets/ and timeline/ hold one data file each. */
+export const SHIPPED_DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
+
+export interface ShippedData {
+  catalogs: Catalog[];
+  mappingSets: MappingSet[];
+  timeline: Timeline;
+}
+
+export class ShippedDataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly errors: ParseError[],
+  ) {
+    const lines = errors.map((error) => `  ${file}:${error.line} ${error.path}: ${error.message}`);
+    super(`Invalid shipped data file ${file}:\n${lines.join("\n")}`);
+    this.name = "ShippedDataError";
+  }
+}
+
+/**
+ * Reads, parses and validates every shipped data file, and checks each mapping set against its
+ * catalogs (both must be shipped, every clause it names must exist). Throws ShippedDataError.
+ */
+export function loadShippedData(dataDir: string = SHIPPED_DATA_DIR): ShippedData {
+  const catalogs = readFolder(dataDir, "catalogs", (text, format) => parseCatalog(text, format)).map((entry) => entry.value);
+  const mappingFiles = readFolder(dataDir, "mapping-sets", (text, format) => parseMappingSet(text, format));
+  const timelines = readFolder(dataDir, "timeline", (text, format) =>
+    format === "csv" ? { ok: false, errors: [{ line: 1, path: "(root)", message: "a timeline has no CSV layout" }] } : parseTimeline(text, format),
+  );
+
+  const byVersion = new Map<string, Catalog>();
+  for (const catalog of catalogs) {
+    const key = `${catalog.regulation}@${catalog.version}`;
+    if (byVersion.has(key)) throw new Error(`Two shipped catalogs are ${key}`);
+    byVersion.set(key, catalog);
+  }
+
+  for (const { file, text, format, value } of mappingFiles) {
+    const errors: ParseError[] = [];
+    const lineOf = lineFinder(text, format);
+    const source = byVersion.get(`${value.sourceCatalog.regulation}@${value.sourceCatalog.version}`);
+    const target = byVersion.get(`${value.targetCatalog.regulation}@${value.targetCatalog.version}`);
+    if (!source) errors.push(at(lineOf, ["sourceCatalog"], "no shipped catalog has this regulation and version"));
+    if (!target) errors.push(at(lineOf, ["targetCatalog"], "no shipped catalog has this regulation and version"));
+    if (source && target) {
+      const report = validateMappingSetReferences(value, source, target);
+      for (const ref of report.unknownSources) errors.push(at(lineOf, ["mappings", ref.index, "source"], `unknown source clause "${ref.code}"`));
+      for (const ref of report.unknownTargets) errors.push(at(lineOf, ["mappings", ref.index, "target"], `unknown target clause "${ref.code}"`));
+    }
+    if (errors.length > 0) throw new ShippedDataError(relative(dataDir, file), errors);
+  }
+
+  const [timeline, ...extra] = timelines;
+  if (!timeline || extra.length > 0) throw new Error(`Expected exactly one timeline file in ${join(dataDir, "timeline")}, found ${timelines.length}`);
+  return { catalogs, mappingSets: mappingFiles.map((entry) => entry.value), timeline: timeline.value };
+}
+
+interface ReadFile<T> {
+  file: string;
+  text: string;
+  format: DataFormat;
+  value: T;
+}
+
+const FORMATS: Record<string, DataFormat> = { ".yaml": "yaml", ".yml": "yaml", ".json": "json", ".csv": "csv" };
+
+function readFolder<T>(dataDir: string, folder: string, parse: (text: string, format: DataFormat) => ParseResult<T>): ReadFile<T>[] {
+  const dir = join(dataDir, folder);
+  return readdirSync(dir)
+    .filter((name) => FORMATS[extname(name)] !== undefined)
+    .sort()
+    .map((name) => {
+      const file = join(dir, name);
+      const format = FORMATS[extname(name)] ?? "yaml";
+      const text = readFileSync(file, "utf8");
+      const result = parse(text, format);
+      if (!result.ok) throw new ShippedDataError(relative(dataDir, file), result.errors);
+      return { file, text, format, value: result.value };
+    });
+}
+
+function lineFinder(text: string, format: DataFormat): (path: DataPath) => number {
+  const read: ReadResult = format === "csv" ? readMappingSetCsv(text) : format === "json" ? readJson(text) : readYaml(text);
+  return (path) => read.document?.lineOf(path) ?? 1;
+}
+
+function at(lineOf: (path: DataPath) => number, path: DataPath, message: string): ParseError {
+  return { line: lineOf(path), path: formatPath(path), message };
+}
