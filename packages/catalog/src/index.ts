@@ -26,6 +26,8 @@ export type { DataFormat, ParseError, ParseResult } from "./parse/parse-result";
 export { parseCatalog } from "./parse/parse-catalog";
 export { parseMappingSet } from "./parse/parse-mapping-set";
 export { parseTimeline } from "./parse/parse-timeline";
+export { mappingSetReferenceErrors } from "./parse/mapping-set-reference-errors";
+export { detectDataKind, dataFormatOf, type DataKind } from "./parse/detect-data-kind";
 
 export { CATALOG_CSV_COLUMNS } from "./csv/catalog-csv-layout";
 export { MAPPING_SET_CSV_COLUMNS } from "./csv/mapping-set-csv-layout";

@@ -4,15 +4,11 @@ import { fileURLToPath } from "node:url";
 import { parseCatalog } from "./parse/parse-catalog";
 import { parseMappingSet } from "./parse/parse-mapping-set";
 import { parseTimeline } from "./parse/parse-timeline";
-import type { DataFormat, DataPath, ParseError, ParseResult, ReadResult } from "./parse/parse-result";
-import { formatPath } from "./parse/parse-result";
-import { readJson } from "./parse/read-json";
-import { readMappingSetCsv } from "./parse/read-mapping-set-csv";
-import { readYaml } from "./parse/read-yaml";
+import { mappingSetReferenceErrors } from "./parse/mapping-set-reference-errors";
+import type { DataFormat, ParseError, ParseResult } from "./parse/parse-result";
 import type { Catalog } from "./schema/catalog-schema";
 import type { MappingSet } from "./schema/mapping-set-schema";
 import type { Timeline } from "./schema/timeline-schema";
-import { validateMappingSetReferences } from "./validate-references";
 
 /** packages/catalog/data: catalogs/, mapping-sets/ and timeline/ hold one data file each. */
 export const SHIPPED_DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
@@ -53,17 +49,9 @@ export function loadShippedData(dataDir: string = SHIPPED_DATA_DIR): ShippedData
   }
 
   for (const { file, text, format, value } of mappingFiles) {
-    const errors: ParseError[] = [];
-    const lineOf = lineFinder(text, format);
     const source = byVersion.get(`${value.sourceCatalog.regulation}@${value.sourceCatalog.version}`);
     const target = byVersion.get(`${value.targetCatalog.regulation}@${value.targetCatalog.version}`);
-    if (!source) errors.push(at(lineOf, ["sourceCatalog"], "no shipped catalog has this regulation and version"));
-    if (!target) errors.push(at(lineOf, ["targetCatalog"], "no shipped catalog has this regulation and version"));
-    if (source && target) {
-      const report = validateMappingSetReferences(value, source, target);
-      for (const ref of report.unknownSources) errors.push(at(lineOf, ["mappings", ref.index, "source"], `unknown source clause "${ref.code}"`));
-      for (const ref of report.unknownTargets) errors.push(at(lineOf, ["mappings", ref.index, "target"], `unknown target clause "${ref.code}"`));
-    }
+    const errors = mappingSetReferenceErrors(text, format, value, source, target);
     if (errors.length > 0) throw new ShippedDataError(relative(dataDir, file), errors);
   }
 
@@ -94,13 +82,4 @@ function readFolder<T>(dataDir: string, folder: string, parse: (text: string, fo
       if (!result.ok) throw new ShippedDataError(relative(dataDir, file), result.errors);
       return { file, text, format, value: result.value };
     });
-}
-
-function lineFinder(text: string, format: DataFormat): (path: DataPath) => number {
-  const read: ReadResult = format === "csv" ? readMappingSetCsv(text) : format === "json" ? readJson(text) : readYaml(text);
-  return (path) => read.document?.lineOf(path) ?? 1;
-}
-
-function at(lineOf: (path: DataPath) => number, path: DataPath, message: string): ParseError {
-  return { line: lineOf(path), path: formatPath(path), message };
 }

@@ -37,3 +37,19 @@ export {
 export { loadSessionUser } from "./users/load-session-user";
 export { signOutEverywhere } from "./users/sign-out-everywhere";
 export { setUserLocale, localeSchema } from "./users/set-user-locale";
+
+export { assertPlatformAdmin } from "./catalog/platform-admin";
+export { publishCatalogVersion, type PublishMeta } from "./catalog/publish-catalog-version";
+export { publishMappingSet } from "./catalog/publish-mapping-set";
+export { publishTimeline } from "./catalog/publish-timeline";
+export { loadShippedReferenceData, type ReferenceLoadSummary } from "./catalog/load-shipped-reference-data";
+export { importReferenceFile, countReferenceRows, MAX_REFERENCE_FILE_BYTES, type ImportResult } from "./catalog/import-reference-file";
+export {
+  listCatalogVersions,
+  getCatalogVersionTree,
+  getClauseWithRelations,
+  getCrosswalk,
+  compareCatalogVersionWithPrevious,
+  compareMappingSetWithPrevious,
+} from "./catalog/browse-catalogs";
+export { exportCatalogVersion, exportMappingSet, exportFormatSchema, type ExportFormat, type ExportedFile } from "./catalog/export-reference-data";

@@ -12,3 +12,5 @@ export { Prisma } from "./generated/prisma/client";
 export type { Organization, User, Membership, Invitation, AuditEvent, LoginAttempt } from "./generated/prisma/client";
 export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./generated/prisma/enums";
 export { pingDatabase } from "./ping-database";
+export { advisoryXactLock } from "./advisory-lock";
+export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent } from "./generated/prisma/client";

@@ -1,0 +1,38 @@
+import { contentHash, type Timeline } from "@hopquy/catalog";
+import { advisoryXactLock, platformDb, type Prisma } from "@hopquy/db";
+import type { PublishMeta } from "./publish-catalog-version";
+
+export async function publishTimeline(timeline: Timeline, meta: PublishMeta) {
+  const hash = contentHash(timeline);
+  return platformDb().$transaction(async (tx) => {
+    await advisoryXactLock(tx, `timeline:${timeline.id}`);
+    const existing = await tx.regulatoryTimeline.findUnique({ where: { key_contentHash: { key: timeline.id, contentHash: hash } } });
+    if (existing) return { timeline: existing, created: false };
+    const latest = await tx.regulatoryTimeline.findFirst({ where: { key: timeline.id }, orderBy: { revision: "desc" }, select: { revision: true } });
+    const created = await tx.regulatoryTimeline.create({
+      data: {
+        key: timeline.id,
+        revision: (latest?.revision ?? 0) + 1,
+        contentHash: hash,
+        document: timeline as unknown as Prisma.InputJsonValue,
+        origin: meta.origin,
+        events: {
+          create: timeline.events.map((event) => ({
+            eventKey: event.id,
+            date: event.date === "TBD" ? null : new Date(`${event.date}T00:00:00Z`),
+            kind: event.kind,
+            instrument: event.instrument,
+            regulation: event.regulation ?? null,
+            titleVi: event.title.vi ?? null,
+            titleEn: event.title.en ?? null,
+            status: event.status,
+            confidence: event.confidence,
+            source: event.source,
+            note: event.note ?? null,
+          })),
+        },
+      },
+    });
+    return { timeline: created, created: true };
+  });
+}
