@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { FirstRunFirstSequencer } from "./e2e/support/first-run-first-sequencer";
 
 // Three projects: pure unit tests; integration tests against the real Postgres/Redis (each run
 // gets its own database, created and dropped by the global setup); browser tests in Chromium
@@ -6,6 +7,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
+    // Project-level sequencers are ignored by Vitest 4; this one only reorders the e2e foundation spec.
+    sequence: { sequencer: FirstRunFirstSequencer },
     projects: [
       {
         extends: true,

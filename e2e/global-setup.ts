@@ -1,5 +1,5 @@
 // Starts the built web app and the worker against a fresh database for the browser tests.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -43,6 +43,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "warn",
   };
   const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+  // The reference catalogs, as `npm run setup` publishes them.
+  execFileSync(bin("tsx"), ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
   const web = spawn(bin("next"), ["start", "--port", String(port)], { cwd: path.join(root, "apps/web"), env, stdio: ["ignore", "inherit", "inherit"] });
   const worker = spawn(bin("tsx"), ["src/main.ts"], { cwd: path.join(root, "apps/worker"), env, stdio: ["ignore", "inherit", "inherit"] });
   const baseUrl = `http://127.0.0.1:${port}`;

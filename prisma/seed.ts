@@ -3,7 +3,8 @@
 // and organization with a generated password printed once; otherwise it creates no accounts,
 // and the first visitor is asked to create the owner.
 import { randomBytes } from "node:crypto";
-import { createFirstOwner, isInstanceEmpty, loadShippedReferenceData } from "@hopquy/core";
+import { createFirstOwner, isInstanceEmpty } from "@hopquy/core";
+import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
 import { disconnectRawClient } from "@hopquy/db";
 import { loadRootEnv } from "../scripts/load-env.mjs";
 

@@ -47,6 +47,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   "auth/setLocaleAction": "the caller's own preference",
   "api/auth/[...nextauth]": "Auth.js endpoints",
   "api/health": "no tenant data",
+  "api/catalog-versions/[versionId]/export": "platform reference data, identical for every tenant (signed-in users only)",
+  "api/mapping-sets/[mappingSetId]/export": "platform reference data, identical for every tenant (signed-in users only)",
 };
 
 const world = {} as {
@@ -123,6 +125,17 @@ const cases: Record<string, Case> = {
     const body = (await own.json()) as { events: { organizationId: string }[] };
     expect(body.events.length).toBeGreaterThan(0);
     expect(body.events.every((e) => e.organizationId === world.orgA.id)).toBe(true);
+  },
+  "api/admin/reference-imports": async () => {
+    // Platform reference data: only platform administrators may publish, whatever their tenant role.
+    const { POST } = await import("@/app/api/admin/reference-imports/route");
+    const { countReferenceRows } = await import("@hopquy/core");
+    const before = await countReferenceRows();
+    const form = new FormData();
+    form.set("file", new File(["kind: catalog\n"], "catalog.yaml", { type: "application/yaml" }));
+    const response = await POST(new Request("http://test/api/admin/reference-imports", { method: "POST", body: form }), { params: Promise.resolve({}) });
+    expect(response.status).toBe(403);
+    expect(await countReferenceRows()).toEqual(before);
   },
 };
 

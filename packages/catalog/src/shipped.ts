@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { extname, join, relative } from "node:path";
+import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "./parse/parse-catalog";
 import { parseMappingSet } from "./parse/parse-mapping-set";
@@ -11,7 +11,7 @@ import type { MappingSet } from "./schema/mapping-set-schema";
 import type { Timeline } from "./schema/timeline-schema";
 
 /** packages/catalog/data: catalogs/, mapping-sets/ and timeline/ hold one data file each. */
-export const SHIPPED_DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
+export const SHIPPED_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "../data");
 
 export interface ShippedData {
   catalogs: Catalog[];

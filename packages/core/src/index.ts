@@ -42,7 +42,7 @@ export { assertPlatformAdmin } from "./catalog/platform-admin";
 export { publishCatalogVersion, type PublishMeta } from "./catalog/publish-catalog-version";
 export { publishMappingSet } from "./catalog/publish-mapping-set";
 export { publishTimeline } from "./catalog/publish-timeline";
-export { loadShippedReferenceData, type ReferenceLoadSummary } from "./catalog/load-shipped-reference-data";
+// loadShippedReferenceData reads files: import it from "@hopquy/core/catalog/load-shipped-reference-data".
 export { importReferenceFile, countReferenceRows, MAX_REFERENCE_FILE_BYTES, type ImportResult } from "./catalog/import-reference-file";
 export {
   listCatalogVersions,

@@ -3,7 +3,7 @@
 // here so that the only way to reach them is `tenantDb(organizationId)` or a named cross-tenant
 // query below.
 import { getRawClient, type RawClient } from "./raw-client";
-import { isTenantModel } from "./tenant-models";
+import { findTenantRelation, isTenantModel } from "./tenant-models";
 
 function buildPlatformClient(client: RawClient) {
   return client.$extends({
@@ -14,6 +14,8 @@ function buildPlatformClient(client: RawClient) {
           if (isTenantModel(model)) {
             throw new Error(`${model}.${operation} needs tenantDb(organizationId), not platformDb.`);
           }
+          const nested = findTenantRelation(args);
+          if (nested) throw new Error(`${model}: ${nested} needs tenantDb(organizationId), not platformDb.`);
           return query(args);
         },
       },

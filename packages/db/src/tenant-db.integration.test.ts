@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { platformDb, tenantDb, TENANT_MODELS } from "./index";
+import { TENANT_RELATION_FIELDS } from "./tenant-models";
 import { createTestOrganization, createTestUser } from "./testing";
 import { readFileSync } from "node:fs";
 
@@ -40,6 +41,21 @@ describe("tenantDb", () => {
     ).rejects.toThrow(/another organization/);
   });
 
+  it("refuses to move an existing row to another organization through upsert", async () => {
+    const user = await createTestUser();
+    const orgA = await createTestOrganization({ ownerId: user.id });
+    const orgB = await createTestOrganization();
+    const key = { organizationId_userId: { organizationId: orgA.id, userId: user.id } };
+    await expect(
+      tenantDb(orgA.id).membership.upsert({ where: key, create: { organizationId: orgA.id, userId: user.id, role: "viewer" }, update: { organizationId: orgB.id } }),
+    ).rejects.toThrow(/another organization/);
+    await expect(
+      tenantDb(orgA.id).membership.upsert({ where: key, create: { organizationId: orgA.id, userId: user.id, role: "viewer" }, update: { organization: { connect: { id: orgB.id } } } }),
+    ).rejects.toThrow(/another organization/);
+    expect(await tenantDb(orgB.id).membership.count()).toBe(0);
+    expect((await tenantDb(orgA.id).membership.findUniqueOrThrow({ where: key })).role).toBe("owner");
+  });
+
   it("organization access is pinned to the tenant", async () => {
     const orgA = await createTestOrganization();
     const orgB = await createTestOrganization();
@@ -59,5 +75,40 @@ describe("tenantDb", () => {
       .filter(([, , body]) => /^\s+organizationId\s/m.test(body ?? ""))
       .map(([, name]) => name);
     expect([...models].sort()).toEqual([...TENANT_MODELS].sort());
+  });
+
+  it("nested queries cannot reach another organization's rows through User or Organization", async () => {
+    const alice = await createTestUser();
+    const bob = await createTestUser();
+    const orgA = await createTestOrganization({ ownerId: alice.id });
+    const orgB = await createTestOrganization({ ownerId: bob.id, members: [{ userId: alice.id, role: "viewer" }] });
+    const bobMembership = await tenantDb(orgB.id).membership.findFirstOrThrow({ where: { userId: bob.id } });
+    const dbA = tenantDb(orgA.id);
+
+    // Alice belongs to B too: reading her memberships through User would show B's row.
+    await expect(dbA.user.findUnique({ where: { id: alice.id }, include: { memberships: true } })).rejects.toThrow(/nested query/);
+    await expect(dbA.membership.findMany({ include: { user: { include: { memberships: true } } } })).rejects.toThrow(/nested query/);
+    await expect(dbA.user.findMany({ where: { memberships: { some: { organizationId: orgB.id } } } })).rejects.toThrow(/nested query/);
+    // A nested connect would move B's membership into A.
+    await expect(
+      dbA.organization.update({ where: { id: orgA.id }, data: { memberships: { connect: { id: bobMembership.id } } } }),
+    ).rejects.toThrow(/nested query/);
+    await expect(platformDb().user.findUnique({ where: { id: alice.id }, include: { memberships: true } })).rejects.toThrow(/tenantDb/);
+
+    // The pinned organization may still list its own members directly.
+    const own = await dbA.organization.findUniqueOrThrow({ where: { id: orgA.id }, include: { memberships: true } });
+    expect(own.memberships.map((m) => m.userId)).toEqual([alice.id]);
+    expect((await tenantDb(orgB.id).membership.findUniqueOrThrow({ where: { id: bobMembership.id } })).organizationId).toBe(orgB.id);
+  });
+
+  it("lists every relation field that leads from a non-tenant model into tenant rows", () => {
+    const schema = readFileSync(new URL("../../../prisma/schema.prisma", import.meta.url), "utf8");
+    const tenant = new Set<string>(TENANT_MODELS);
+    const fields = [...schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)]
+      .filter(([, name]) => !tenant.has(name!))
+      .flatMap(([, , body]) =>
+        [...(body ?? "").matchAll(/^\s+(\w+)\s+(\w+)(\[\])?\??\s/gm)].filter(([, , type]) => tenant.has(type!)).map(([, field]) => field!),
+      );
+    expect([...new Set(fields)].sort()).toEqual([...TENANT_RELATION_FIELDS].sort());
   });
 });

@@ -3,7 +3,7 @@
 // and a row can never be written into another organization.
 import { Prisma } from "./generated/prisma/client";
 import { getRawClient, type RawClient } from "./raw-client";
-import { isTenantModel } from "./tenant-models";
+import { findTenantRelation, isTenantModel } from "./tenant-models";
 
 type Args = Record<string, unknown>;
 
@@ -41,8 +41,9 @@ export function scopeTenantArgs(operation: string, args: Args | undefined, organ
   if (WHERE_OPERATIONS.has(operation)) {
     scoped.where = { ...((scoped.where as Args | undefined) ?? {}), organizationId };
   }
-  if (operation === "update" || operation === "updateMany" || operation === "updateManyAndReturn") {
-    const data = (scoped.data ?? {}) as Args;
+  if (operation === "update" || operation === "updateMany" || operation === "updateManyAndReturn" || operation === "upsert") {
+    // Upsert carries its changes in `update`, the others in `data`.
+    const data = ((operation === "upsert" ? scoped.update : scoped.data) ?? {}) as Args;
     if ("organizationId" in data || "organization" in data) {
       throw new Error("A row cannot be moved to another organization.");
     }
@@ -57,7 +58,19 @@ export function scopeTenantArgs(operation: string, args: Args | undefined, organ
   return scoped;
 }
 
+function refuseNestedTenantRelations(model: string, args: Args | undefined, allowTopLevelReads: boolean): void {
+  for (const [key, value] of Object.entries(args ?? {})) {
+    // The pinned organization may include its own members/invitations/events directly (one level).
+    const inner = allowTopLevelReads && (key === "include" || key === "select") && value && typeof value === "object"
+      ? Object.values(value as Args)
+      : value;
+    const found = findTenantRelation(inner);
+    if (found) throw new Error(`${model}.${found} cannot be reached through a nested query here: query the tenant model with tenantDb.`);
+  }
+}
+
 function scopeOrganizationArgs(operation: string, args: Args | undefined, organizationId: string): Args {
+  refuseNestedTenantRelations("Organization", args, operation.startsWith("find"));
   if (operation === "create") {
     // Creating the tenant itself: the id is chosen up front so the whole creation is one transaction.
     return { ...(args ?? {}), data: { ...(((args ?? {}).data as Args | undefined) ?? {}), id: organizationId } };
@@ -77,6 +90,8 @@ function buildTenantClient(client: RawClient, organizationId: string) {
           if (model === "Organization") {
             return query(scopeOrganizationArgs(operation, args as Args, organizationId));
           }
+          // From a tenant row, a relation to User could lead on to that user's other organizations.
+          refuseNestedTenantRelations(model, args as Args, false);
           if (isTenantModel(model)) {
             return query(scopeTenantArgs(operation, args as Args, organizationId));
           }

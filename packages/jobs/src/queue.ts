@@ -36,7 +36,9 @@ export function enqueueHealthCheck(requestId: string) {
 
 // Waits for a job's result (used by the health endpoint and tests).
 export async function waitForJobResult(queueName: QueueName, jobId: string, timeoutMs: number): Promise<unknown> {
-  const events = new QueueEvents(queueName, { connection: createRedisConnection("worker"), prefix: readJobsEnv().BULLMQ_PREFIX });
+  // BullMQ never closes a connection it is handed (QueueEvents works on a duplicate), so we close ours.
+  const eventsConnection = createRedisConnection("worker");
+  const events = new QueueEvents(queueName, { connection: eventsConnection, prefix: readJobsEnv().BULLMQ_PREFIX });
   try {
     await events.waitUntilReady();
     const job = await getQueue(queueName).getJob(jobId);
@@ -44,6 +46,7 @@ export async function waitForJobResult(queueName: QueueName, jobId: string, time
     return await job.waitUntilFinished(events, timeoutMs);
   } finally {
     await events.close();
+    eventsConnection.disconnect();
   }
 }
 

@@ -6,7 +6,8 @@ import { JOBS, QUEUES, type JobName } from "./definitions";
 import { readJobsEnv } from "./env";
 
 export async function processJob(job: Job): Promise<unknown> {
-  const definition = JOBS[job.name as JobName];
+  // Own keys only: a name like "constructor" must not resolve to an Object.prototype member.
+  const definition = Object.hasOwn(JOBS, job.name) ? JOBS[job.name as JobName] : undefined;
   if (!definition) throw new Error(`Unknown job ${job.name}`);
   // Validated again at dequeue: Redis content is not trusted.
   const payload = definition.payload.parse(job.data);
@@ -22,9 +23,11 @@ export interface JobsRuntime {
 
 export async function startJobsRuntime(): Promise<JobsRuntime> {
   const env = readJobsEnv();
-  const workers = QUEUES.map((queue) => {
+  // BullMQ does not close connections it is handed: the runtime owns these and closes them.
+  const connections = QUEUES.map(() => createRedisConnection("worker"));
+  const workers = QUEUES.map((queue, i) => {
     const worker = new Worker(queue, processJob, {
-      connection: createRedisConnection("worker"),
+      connection: connections[i]!,
       prefix: env.BULLMQ_PREFIX,
       concurrency: env.WORKER_CONCURRENCY,
     });
@@ -40,6 +43,7 @@ export async function startJobsRuntime(): Promise<JobsRuntime> {
     async close() {
       // Finish in-flight jobs, then release connections.
       await Promise.all(workers.map((w) => w.close()));
+      for (const connection of connections) connection.disconnect();
       await disconnectRawClient();
     },
   };

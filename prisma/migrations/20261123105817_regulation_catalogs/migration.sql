@@ -131,13 +131,13 @@ CREATE TABLE "RegulatoryEvent" (
 );
 
 -- CreateIndex
+CREATE INDEX "CatalogVersion_regulation_contentHash_idx" ON "CatalogVersion"("regulation", "contentHash");
+
+-- CreateIndex
 CREATE INDEX "CatalogVersion_regulation_publishedAt_idx" ON "CatalogVersion"("regulation", "publishedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "CatalogVersion_regulation_version_revision_key" ON "CatalogVersion"("regulation", "version", "revision");
-
--- CreateIndex
-CREATE UNIQUE INDEX "CatalogVersion_regulation_contentHash_key" ON "CatalogVersion"("regulation", "contentHash");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RequirementGroup_catalogVersionId_code_key" ON "RequirementGroup"("catalogVersionId", "code");
@@ -152,9 +152,6 @@ CREATE UNIQUE INDEX "Clause_catalogVersionId_code_key" ON "Clause"("catalogVersi
 CREATE UNIQUE INDEX "MappingSet_key_revision_key" ON "MappingSet"("key", "revision");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "MappingSet_key_contentHash_sourceCatalogVersionId_targetCat_key" ON "MappingSet"("key", "contentHash", "sourceCatalogVersionId", "targetCatalogVersionId");
-
--- CreateIndex
 CREATE INDEX "ClauseMapping_mappingSetId_idx" ON "ClauseMapping"("mappingSetId");
 
 -- CreateIndex
@@ -165,9 +162,6 @@ CREATE INDEX "ClauseMapping_targetClauseId_idx" ON "ClauseMapping"("targetClause
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RegulatoryTimeline_key_revision_key" ON "RegulatoryTimeline"("key", "revision");
-
--- CreateIndex
-CREATE UNIQUE INDEX "RegulatoryTimeline_key_contentHash_key" ON "RegulatoryTimeline"("key", "contentHash");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "RegulatoryEvent_timelineId_eventKey_key" ON "RegulatoryEvent"("timelineId", "eventKey");

@@ -16,6 +16,10 @@ const STATUS: Record<string, number> = {
   INTERNAL: 500,
 };
 
+export function statusOfErrorCode(code: string): number {
+  return STATUS[code] ?? 500;
+}
+
 export function tenantRoute(
   permission: Permission,
   handler: (ctx: TenantContext, request: Request) => Promise<unknown>,
@@ -29,7 +33,7 @@ export function tenantRoute(
       return NextResponse.json(await handler(ctx, request), { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       const body = toActionError(error, { userId: user.id });
-      return NextResponse.json({ error: body }, { status: STATUS[body.code] ?? 500 });
+      return NextResponse.json({ error: body }, { status: statusOfErrorCode(body.code) });
     }
   };
 }

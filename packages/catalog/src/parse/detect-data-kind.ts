@@ -1,21 +1,35 @@
-import { parse as parseYaml } from "yaml";
+import { isMap, parse as parseYaml, parseDocument } from "yaml";
 import { splitCsvPreamble } from "../csv/csv-preamble";
 import type { DataFormat } from "./parse-result";
 
 export type DataKind = "catalog" | "mapping-set" | "timeline";
 
-/** What an uploaded file claims to be, from its `kind` header (the CSV preamble for CSV files). */
+/**
+ * What an uploaded file claims to be, from its `kind` header (the CSV preamble for CSV files). A file
+ * with a syntax error further down still names its kind, so that the parser reports that error on
+ * its line instead of the upload being refused as a file of unknown kind.
+ */
 export function detectDataKind(text: string, format: DataFormat): DataKind | undefined {
+  const content = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const source = format === "csv" ? splitCsvPreamble(content).preambleYaml : content;
   let header: unknown;
   try {
-    if (format === "json") header = JSON.parse(text);
-    else if (format === "csv") header = parseYaml(splitCsvPreamble(text).preambleYaml);
-    else header = parseYaml(text);
+    header = format === "json" ? JSON.parse(source) : parseYaml(source);
   } catch {
-    return undefined;
+    header = tolerantHeader(source);
   }
   const kind = (header as { kind?: unknown } | null)?.kind;
   return kind === "catalog" || kind === "mapping-set" || kind === "timeline" ? kind : undefined;
+}
+
+// YAML reads JSON too, and parseDocument keeps what it could read around a syntax error.
+function tolerantHeader(source: string): { kind?: unknown } | undefined {
+  try {
+    const doc = parseDocument(source, { prettyErrors: false });
+    return isMap(doc.contents) ? { kind: doc.contents.get("kind") } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The data format from a file name; undefined for anything else. */

@@ -64,14 +64,21 @@ export async function getClauseWithRelations(clauseId: string) {
     id: true, relation: true, strength: true, inferred: true, certainty: true, rationale: true, basis: true,
     mappingSet: { select: { id: true, key: true, revision: true } },
   } as const;
-  const [outgoing, incoming] = await Promise.all([
+  // The newest revision of each set from (to) this clause's catalog version, whether or not it still
+  // maps this clause: a mapping withdrawn in the newest revision is no longer shown.
+  const newestRevisions = async (where: { sourceCatalogVersionId: string } | { targetCatalogVersionId: string }) => {
+    const rows = await db.mappingSet.groupBy({ by: ["key"], where, _max: { revision: true } });
+    return new Map(rows.map((row) => [row.key, row._max.revision]));
+  };
+  const [outgoing, incoming, newestFrom, newestTo] = await Promise.all([
     db.clauseMapping.findMany({ where: { sourceClauseId: clauseId }, select: { ...mappingSelect, targetClause: clauseSummary }, orderBy: { position: "asc" } }),
     db.clauseMapping.findMany({ where: { targetClauseId: clauseId }, select: { ...mappingSelect, sourceClause: clauseSummary }, orderBy: { position: "asc" } }),
+    newestRevisions({ sourceCatalogVersionId: clause.catalogVersionId }),
+    newestRevisions({ targetCatalogVersionId: clause.catalogVersionId }),
   ]);
-  const latestRevision = new Map<string, number>();
-  for (const m of [...outgoing, ...incoming]) latestRevision.set(m.mappingSet.key, Math.max(latestRevision.get(m.mappingSet.key) ?? 0, m.mappingSet.revision));
-  const isLatest = (m: { mappingSet: { key: string; revision: number } }) => latestRevision.get(m.mappingSet.key) === m.mappingSet.revision;
-  return { clause, outgoing: outgoing.filter(isLatest), incoming: incoming.filter(isLatest) };
+  const isNewestIn = (newest: Map<string, number | null>) => (m: { mappingSet: { key: string; revision: number } }) =>
+    newest.get(m.mappingSet.key) === m.mappingSet.revision;
+  return { clause, outgoing: outgoing.filter(isNewestIn(newestFrom)), incoming: incoming.filter(isNewestIn(newestTo)) };
 }
 
 // QCVN 135 <-> QCVN 11 <-> ETSI: one row per QCVN 11 clause with what maps onto it from each side.
@@ -121,15 +128,21 @@ export async function getCrosswalk(qcvn11VersionId?: string) {
   };
 }
 
-// What a published version changed against the one published before it for the same regulation.
+// What a published version changed: against the previous revision of the same version label, or,
+// for a first revision, against the regulation's version published just before it.
 export async function compareCatalogVersionWithPrevious(catalogVersionId: string) {
   const db = platformDb();
   const current = await db.catalogVersion.findUnique({ where: { id: catalogVersionId } });
   if (!current) throw notFound("Catalog version");
-  const previous = await db.catalogVersion.findFirst({
-    where: { regulation: current.regulation, publishedAt: { lt: current.publishedAt } },
-    orderBy: { publishedAt: "desc" },
-  });
+  const previous =
+    (await db.catalogVersion.findFirst({
+      where: { regulation: current.regulation, version: current.version, revision: { lt: current.revision } },
+      orderBy: { revision: "desc" },
+    })) ??
+    (await db.catalogVersion.findFirst({
+      where: { regulation: current.regulation, version: { not: current.version }, publishedAt: { lt: current.publishedAt } },
+      orderBy: { publishedAt: "desc" },
+    }));
   if (!previous) return { current, previous: null, diff: null };
   return { current, previous, diff: diffCatalogVersions(previous.document as unknown as Catalog, current.document as unknown as Catalog) };
 }

@@ -8,20 +8,19 @@ export interface PublishMeta {
   importedBy?: { id: string; email: string };
 }
 
-// Idempotent: the same content is the same version. Changed content with the same version label
-// becomes the next revision; nothing published is ever edited.
+// Idempotent: content identical to the newest revision of its version label adds nothing. Any
+// other content (a change, or a revert to an older text) becomes the next revision; nothing
+// published is ever edited.
 export async function publishCatalogVersion(catalog: Catalog, meta: PublishMeta) {
   const hash = contentHash(catalog);
   return platformDb().$transaction(
     async (tx) => {
       await advisoryXactLock(tx, `catalog:${catalog.regulation}`);
-      const existing = await tx.catalogVersion.findUnique({ where: { regulation_contentHash: { regulation: catalog.regulation, contentHash: hash } } });
-      if (existing) return { catalogVersion: existing, created: false };
       const latestOfLabel = await tx.catalogVersion.findFirst({
         where: { regulation: catalog.regulation, version: catalog.version },
         orderBy: { revision: "desc" },
-        select: { revision: true },
       });
+      if (latestOfLabel?.contentHash === hash) return { catalogVersion: latestOfLabel, created: false };
       const catalogVersion = await tx.catalogVersion.create({
         data: {
           regulation: catalog.regulation,

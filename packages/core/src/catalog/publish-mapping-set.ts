@@ -8,18 +8,16 @@ export async function publishMappingSet(set: MappingSet, catalogs: { sourceId: s
   return platformDb().$transaction(
     async (tx) => {
       await advisoryXactLock(tx, `mapping-set:${set.id}`);
-      const existing = await tx.mappingSet.findUnique({
-        where: {
-          key_contentHash_sourceCatalogVersionId_targetCatalogVersionId: {
-            key: set.id,
-            contentHash: hash,
-            sourceCatalogVersionId: catalogs.sourceId,
-            targetCatalogVersionId: catalogs.targetId,
-          },
-        },
-      });
-      if (existing) return { mappingSet: existing, created: false };
-      const latest = await tx.mappingSet.findFirst({ where: { key: set.id }, orderBy: { revision: "desc" }, select: { revision: true } });
+      // Unchanged = same content against the same catalog versions as the newest revision; a new
+      // catalog revision therefore re-publishes the set against it.
+      const latest = await tx.mappingSet.findFirst({ where: { key: set.id }, orderBy: { revision: "desc" } });
+      if (
+        latest?.contentHash === hash &&
+        latest.sourceCatalogVersionId === catalogs.sourceId &&
+        latest.targetCatalogVersionId === catalogs.targetId
+      ) {
+        return { mappingSet: latest, created: false };
+      }
       const [sourceClauses, targetClauses] = await Promise.all(
         [catalogs.sourceId, catalogs.targetId].map((catalogVersionId) =>
           tx.clause.findMany({ where: { catalogVersionId }, select: { id: true, code: true } }),

@@ -6,9 +6,8 @@ export async function publishTimeline(timeline: Timeline, meta: PublishMeta) {
   const hash = contentHash(timeline);
   return platformDb().$transaction(async (tx) => {
     await advisoryXactLock(tx, `timeline:${timeline.id}`);
-    const existing = await tx.regulatoryTimeline.findUnique({ where: { key_contentHash: { key: timeline.id, contentHash: hash } } });
-    if (existing) return { timeline: existing, created: false };
-    const latest = await tx.regulatoryTimeline.findFirst({ where: { key: timeline.id }, orderBy: { revision: "desc" }, select: { revision: true } });
+    const latest = await tx.regulatoryTimeline.findFirst({ where: { key: timeline.id }, orderBy: { revision: "desc" } });
+    if (latest?.contentHash === hash) return { timeline: latest, created: false };
     const created = await tx.regulatoryTimeline.create({
       data: {
         key: timeline.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { platformDb, tenantDb, type TenantTx } from "@hopquy/db";
+import { platformDb, Prisma, tenantDb, type TenantTx } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import { organizationInput } from "./organization-input";
@@ -25,18 +25,30 @@ export async function createOrganizationWithOwner(
 ) {
   const input = organizationInput.parse(rawInput);
   const organizationId = randomUUID();
-  const slug = await availableSlug(input.name);
-  return tenantDb(organizationId).$transaction(async (tx) => {
-    const userId = inside ? await inside(tx, organizationId) : owner.userId;
-    if (!userId) throw new Error("createOrganizationWithOwner needs a user");
-    const organization = await tx.organization.create({ data: { slug, name: input.name, kind: input.kind } });
-    await tx.membership.create({ data: { organizationId, userId, role: "owner" } });
-    await appendAuditEvent(tx, { organizationId, userId, userEmail: owner.email }, {
-      action: "organization.created",
-      targetType: "organization",
-      targetId: organizationId,
-      after: { name: input.name, kind: input.kind, slug },
-    });
-    return { organization, userId };
-  });
+  // Two creations racing for one name both find its slug free; the loser retries with the next one.
+  for (let attempt = 1; ; attempt++) {
+    const slug = await availableSlug(input.name);
+    try {
+      return await tenantDb(organizationId).$transaction(async (tx) => {
+        const userId = inside ? await inside(tx, organizationId) : owner.userId;
+        if (!userId) throw new Error("createOrganizationWithOwner needs a user");
+        const organization = await tx.organization.create({ data: { slug, name: input.name, kind: input.kind } });
+        await tx.membership.create({ data: { organizationId, userId, role: "owner" } });
+        await appendAuditEvent(tx, { organizationId, userId, userEmail: owner.email }, {
+          action: "organization.created",
+          targetType: "organization",
+          targetId: organizationId,
+          after: { name: input.name, kind: input.kind, slug },
+        });
+        return { organization, userId };
+      });
+    } catch (error) {
+      if (attempt >= 3 || !isSlugTaken(error)) throw error;
+    }
+  }
+}
+
+// A new organization's only unique column besides its random id is the slug.
+function isSlugTaken(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "Organization";
 }

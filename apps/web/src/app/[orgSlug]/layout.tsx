@@ -17,6 +17,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   const nav = [
     { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
     { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
+    { href: `/${ctx.organizationSlug}/catalogs`, label: t("nav.catalogs") },
     { href: `/${ctx.organizationSlug}/audit`, label: t("nav.audit") },
     { href: `/${ctx.organizationSlug}/settings`, label: t("nav.settings") },
   ];

@@ -1,0 +1,30 @@
+import { assertPlatformAdmin, importReferenceFile, MAX_REFERENCE_FILE_BYTES } from "@hopquy/core";
+import { NextResponse } from "next/server";
+import { userRoute } from "@/lib/user-route";
+
+// POST multipart/form-data with one `file`: a catalog, mapping set or timeline (YAML/JSON/CSV).
+// A route handler rather than a server action: uploads need an explicit size cap (actions stop at 1 MB).
+export const POST = userRoute<Record<string, never>>(async (user, request) => {
+  assertPlatformAdmin(user);
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_REFERENCE_FILE_BYTES + 64 * 1024) {
+    return NextResponse.json({ ok: false, errors: [{ line: 1, path: "(root)", message: "file is larger than 5 MB" }] }, { status: 413 });
+  }
+  const form = await request.formData();
+  const file = form.get("file");
+  if (!(file instanceof File)) {
+    return NextResponse.json({ ok: false, errors: [{ line: 1, path: "(root)", message: "no file was uploaded" }] }, { status: 400 });
+  }
+  if (file.size > MAX_REFERENCE_FILE_BYTES) {
+    return NextResponse.json({ ok: false, errors: [{ line: 1, path: "(root)", message: "file is larger than 5 MB" }] }, { status: 413 });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return NextResponse.json({ ok: false, errors: [{ line: 1, path: "(root)", message: "the file is not UTF-8 text" }] }, { status: 400 });
+  }
+  const result = await importReferenceFile(user, { fileName: file.name, text });
+  return NextResponse.json(result, { status: result.ok ? (result.created ? 201 : 200) : 422 });
+});

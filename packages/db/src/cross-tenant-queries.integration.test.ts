@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import {
+  findInvitationByTokenHash,
+  findMembershipOfUserBySlug,
+  findMembershipsOfUser,
+  pingDatabase,
+  platformDb,
+  tenantDb,
+} from "./index";
+import { createTestOrganization, createTestUser } from "./testing";
+
+describe("cross-tenant queries", () => {
+  it("findMembershipsOfUser returns exactly the user's memberships, ordered by organization name", async () => {
+    const user = await createTestUser();
+    const stranger = await createTestUser();
+    const zeta = await platformDb().organization.create({ data: { slug: `zeta-${randomBytes(3).toString("hex")}`, name: "Zeta Co" } });
+    const alpha = await platformDb().organization.create({ data: { slug: `alpha-${randomBytes(3).toString("hex")}`, name: "Alpha Co" } });
+    await tenantDb(zeta.id).membership.create({ data: { organizationId: zeta.id, userId: user.id, role: "viewer" } });
+    await tenantDb(alpha.id).membership.create({ data: { organizationId: alpha.id, userId: user.id, role: "owner" } });
+    await createTestOrganization({ ownerId: stranger.id });
+
+    const memberships = await findMembershipsOfUser(user.id);
+    expect(memberships.map((m) => [m.organization.name, m.role])).toEqual([
+      ["Alpha Co", "owner"],
+      ["Zeta Co", "viewer"],
+    ]);
+    expect(Object.keys(memberships[0]!.organization).sort()).toEqual(["id", "kind", "name", "slug"]);
+    expect(await findMembershipsOfUser(`missing-${randomBytes(3).toString("hex")}`)).toEqual([]);
+  });
+
+  it("findMembershipOfUserBySlug finds only the user's own membership", async () => {
+    const user = await createTestUser();
+    const other = await createTestUser();
+    const mine = await createTestOrganization({ ownerId: user.id });
+    const theirs = await createTestOrganization({ ownerId: other.id });
+
+    const found = await findMembershipOfUserBySlug(user.id, mine.slug);
+    expect(found).toMatchObject({ userId: user.id, organizationId: mine.id, role: "owner", organization: { slug: mine.slug } });
+    expect(await findMembershipOfUserBySlug(user.id, theirs.slug)).toBeNull();
+    expect(await findMembershipOfUserBySlug(user.id, "no-such-slug")).toBeNull();
+  });
+
+  it("findInvitationByTokenHash finds the invitation with its organization, and nothing for another hash", async () => {
+    const org = await createTestOrganization();
+    const tokenHash = createHash("sha256").update(randomBytes(32)).digest("hex");
+    const invitation = await tenantDb(org.id).invitation.create({
+      data: { organizationId: org.id, email: "invitee@example.test", role: "viewer", tokenHash, expiresAt: new Date(Date.now() + 60_000) },
+    });
+    const found = await findInvitationByTokenHash(tokenHash);
+    expect(found).toMatchObject({ id: invitation.id, organization: { id: org.id, slug: org.slug, name: org.name } });
+    expect(await findInvitationByTokenHash("0".repeat(64))).toBeNull();
+  });
+});
+
+describe("platformDb", () => {
+  it("reaches identity-level models", async () => {
+    const user = await createTestUser();
+    expect((await platformDb().user.findUnique({ where: { id: user.id } }))?.email).toBe(user.email);
+    expect(await platformDb().loginAttempt.count({ where: { email: user.email } })).toBe(0);
+  });
+
+  it("refuses every tenant model, for reads and writes alike", async () => {
+    const db = platformDb();
+    await expect(db.membership.findMany()).rejects.toThrow("Membership.findMany needs tenantDb(organizationId), not platformDb.");
+    await expect(db.invitation.findFirst()).rejects.toThrow(/Invitation\.findFirst needs tenantDb/);
+    await expect(db.auditEvent.deleteMany()).rejects.toThrow(/AuditEvent\.deleteMany needs tenantDb/);
+    await expect(db.membership.create({ data: { organizationId: "x", userId: "y", role: "viewer" } })).rejects.toThrow(/needs tenantDb/);
+  });
+});
+
+describe("tenantDb organization access", () => {
+  it("cannot rename another organization: the where is pinned to the tenant's own id", async () => {
+    const a = await createTestOrganization();
+    const b = await createTestOrganization();
+    await tenantDb(a.id).organization.update({ where: { id: b.id }, data: { name: "Renamed" } });
+    expect((await platformDb().organization.findUniqueOrThrow({ where: { id: b.id } })).name).toBe(b.name);
+    expect((await platformDb().organization.findUniqueOrThrow({ where: { id: a.id } })).name).toBe("Renamed");
+  });
+
+  it("refuses deleting or listing organizations", async () => {
+    const a = await createTestOrganization();
+    await expect(tenantDb(a.id).organization.delete({ where: { id: a.id } })).rejects.toThrow(/not available/);
+    await expect(tenantDb(a.id).organization.updateMany({ data: { name: "x" } })).rejects.toThrow(/not available/);
+  });
+
+  it("needs an organization id", () => {
+    expect(() => tenantDb("")).toThrow(/needs an organizationId/);
+  });
+});
+
+describe("pingDatabase", () => {
+  it("returns a round-trip time in milliseconds", async () => {
+    const ms = await pingDatabase();
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(ms).toBeLessThan(5_000);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { JOBS, QUEUES } from "./definitions";
+
+describe("job definitions", () => {
+  it("every job runs on a declared queue", () => {
+    for (const definition of Object.values(JOBS)) {
+      expect(QUEUES).toContain(definition.queue);
+    }
+  });
+
+  describe("system.health payload", () => {
+    const schema = JOBS["system.health"].payload;
+
+    it("accepts an ISO timestamp and a request id", () => {
+      const payload = { requestedAt: "2026-01-02T03:04:05.678Z", requestId: "req-1" };
+      expect(schema.parse(payload)).toEqual(payload);
+    });
+
+    it("strips unknown keys so nothing else rides along into Redis", () => {
+      const parsed = schema.parse({ requestedAt: "2026-01-02T03:04:05Z", requestId: "r", secret: "x" });
+      expect(parsed).not.toHaveProperty("secret");
+    });
+
+    it.each([
+      [{}],
+      [{ bad: 1 }],
+      [{ requestedAt: "yesterday", requestId: "r" }],
+      [{ requestedAt: "2026-01-02T03:04:05Z", requestId: "" }],
+      [{ requestedAt: "2026-01-02T03:04:05Z", requestId: "x".repeat(65) }],
+      [{ requestedAt: 1_700_000_000_000, requestId: "r" }],
+    ])("rejects %j", (payload) => {
+      expect(schema.safeParse(payload).success).toBe(false);
+    });
+  });
+});
