@@ -65,6 +65,16 @@ describe("catalog browser", () => {
     await screenshot(page, "catalogs-crosswalk");
   });
 
+  it("opens a mapping set with its decisions and rationale", async () => {
+    await page.goto(`${baseUrl}/${orgSlug}/catalogs`);
+    await page.getByRole("link", { name: /^QCVN 135:2024\/BTTTT -> QCVN 11:2026\/BCA/ }).click();
+    const table = page.getByTestId("mapping-set-mappings");
+    await table.waitFor();
+    expect(await table.locator("tbody tr").count()).toBe(39);
+    expect(await table.textContent()).toContain("HQ11-G01-01");
+    expect(await page.getByTestId("mapping-set-changes").textContent()).toContain("Đây là bản đầu tiên");
+  });
+
   it("rejects an invalid import with line numbers and changes nothing", async () => {
     await page.goto(`${baseUrl}/${orgSlug}/catalogs`);
     const before = await page.getByTestId("catalog-versions").locator("tbody tr").count();

@@ -51,5 +51,7 @@ export {
   getCrosswalk,
   compareCatalogVersionWithPrevious,
   compareMappingSetWithPrevious,
+  getMappingSet,
 } from "./catalog/browse-catalogs";
 export { exportCatalogVersion, exportMappingSet, exportFormatSchema, type ExportFormat, type ExportedFile } from "./catalog/export-reference-data";
+export { setPlatformAdmin } from "./users/set-platform-admin";

@@ -155,3 +155,22 @@ export async function compareMappingSetWithPrevious(mappingSetId: string) {
   if (!previous) return { current, previous: null, diff: null };
   return { current, previous, diff: diffMappingSets(previous.document as unknown as MappingSet, current.document as unknown as MappingSet) };
 }
+
+// One mapping set with every decision, in file order (a set holds at most a few hundred mappings).
+export async function getMappingSet(mappingSetId: string) {
+  const select = { id: true, code: true, titleVi: true, titleEn: true } as const;
+  const set = await platformDb().mappingSet.findUnique({
+    where: { id: mappingSetId },
+    select: {
+      id: true, key: true, revision: true, titleVi: true, titleEn: true, provisional: true, publishedAt: true, origin: true,
+      sourceCatalogVersion: { select: { id: true, regulation: true, version: true, revision: true } },
+      targetCatalogVersion: { select: { id: true, regulation: true, version: true, revision: true } },
+      mappings: {
+        orderBy: { position: "asc" },
+        select: { id: true, relation: true, strength: true, inferred: true, certainty: true, rationale: true, sourceClause: { select }, targetClause: { select } },
+      },
+    },
+  });
+  if (!set) throw notFound("Mapping set");
+  return set;
+}

@@ -8,6 +8,16 @@ export interface PublishMeta {
   importedBy?: { id: string; email: string };
 }
 
+// Where a published row came from, as stored on catalog versions and mapping sets.
+export function provenanceOf(meta: PublishMeta) {
+  return {
+    origin: meta.origin,
+    fileName: meta.fileName ?? null,
+    importedById: meta.importedBy?.id ?? null,
+    importedByEmail: meta.importedBy?.email ?? null,
+  };
+}
+
 // Idempotent: content identical to the newest revision of its version label adds nothing. Any
 // other content (a change, or a revert to an older text) becomes the next revision; nothing
 // published is ever edited.
@@ -32,10 +42,7 @@ export async function publishCatalogVersion(catalog: Catalog, meta: PublishMeta)
           titleVi: catalog.title.vi ?? null,
           titleEn: catalog.title.en ?? null,
           document: catalog as unknown as Prisma.InputJsonValue,
-          origin: meta.origin,
-          fileName: meta.fileName ?? null,
-          importedById: meta.importedBy?.id ?? null,
-          importedByEmail: meta.importedBy?.email ?? null,
+          ...provenanceOf(meta),
         },
       });
       const groupIds = new Map(catalog.groups.map((group) => [group.code, randomUUID()]));

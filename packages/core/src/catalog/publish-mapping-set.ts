@@ -1,6 +1,6 @@
 import { contentHash, type MappingSet } from "@hopquy/catalog";
 import { advisoryXactLock, platformDb, type Prisma } from "@hopquy/db";
-import type { PublishMeta } from "./publish-catalog-version";
+import { provenanceOf, type PublishMeta } from "./publish-catalog-version";
 
 // The caller has validated the set against these two catalog versions (codes all exist).
 export async function publishMappingSet(set: MappingSet, catalogs: { sourceId: string; targetId: string }, meta: PublishMeta) {
@@ -36,10 +36,7 @@ export async function publishMappingSet(set: MappingSet, catalogs: { sourceId: s
           titleEn: set.title.en ?? null,
           provisional: set.provisional,
           document: set as unknown as Prisma.InputJsonValue,
-          origin: meta.origin,
-          fileName: meta.fileName ?? null,
-          importedById: meta.importedBy?.id ?? null,
-          importedByEmail: meta.importedBy?.email ?? null,
+          ...provenanceOf(meta),
         },
       });
       await tx.clauseMapping.createMany({

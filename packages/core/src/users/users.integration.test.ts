@@ -2,6 +2,7 @@ import { platformDb } from "@hopquy/db";
 import { createTestUser } from "@hopquy/db/testing";
 import { describe, expect, it } from "vitest";
 import { loadSessionUser } from "./load-session-user";
+import { setPlatformAdmin } from "./set-platform-admin";
 import { setUserLocale } from "./set-user-locale";
 import { signOutEverywhere } from "./sign-out-everywhere";
 
@@ -44,5 +45,16 @@ describe("setUserLocale", () => {
     const user = await createTestUser();
     await expect(setUserLocale(user.id, "fr" as never)).rejects.toThrow();
     expect((await loadSessionUser(user.id, 0))?.locale).toBe("vi");
+  });
+});
+
+describe("setPlatformAdmin", () => {
+  it("grants and revokes, and ends the user's sessions", async () => {
+    const user = await createTestUser();
+    expect(await setPlatformAdmin(user.email.toUpperCase(), true)).toEqual({ email: user.email, isPlatformAdmin: true });
+    expect(await loadSessionUser(user.id, 0)).toBeNull();
+    expect((await loadSessionUser(user.id, 1))?.isPlatformAdmin).toBe(true);
+    expect((await setPlatformAdmin(user.email, false)).isPlatformAdmin).toBe(false);
+    await expect(setPlatformAdmin("nobody@example.test", true)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,16 +1,15 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { FormError, secondaryButtonClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { useAction } from "@/lib/use-action";
 import { verifyAuditChainAction } from "./actions";
 
 export function VerifyChainButton({ organizationSlug }: { organizationSlug: string }) {
   const { t } = useI18n();
   const [message, setMessage] = useState<{ intact: boolean; text: string } | null>(null);
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction();
   return (
     <div className="space-y-2">
       <button
@@ -18,17 +17,15 @@ export function VerifyChainButton({ organizationSlug }: { organizationSlug: stri
         className={secondaryButtonClass}
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            const result = await verifyAuditChainAction(organizationSlug, {});
-            if (!result.ok) return setError(result.error);
-            setError(null);
-            const chain = result.data;
-            setMessage(
-              chain.intact
-                ? { intact: true, text: t("audit.intact", { count: chain.checked }) }
-                : { intact: false, text: t("audit.broken", { seq: chain.brokenAtSeq, reason: chain.reason }) },
-            );
-          })
+          run(
+            () => verifyAuditChainAction(organizationSlug, {}),
+            (chain) =>
+              setMessage(
+                chain.intact
+                  ? { intact: true, text: t("audit.intact", { count: chain.checked }) }
+                  : { intact: false, text: t("audit.broken", { seq: chain.brokenAtSeq, reason: chain.reason }) },
+              ),
+          )
         }
       >
         {pending ? t("common.loading") : t("audit.verify")}

@@ -1,34 +1,26 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { formFields, useAction } from "@/lib/use-action";
 import { acceptInvitationAction, signUpWithInvitationAction } from "./actions";
 
 export function SignUpWithInvitationForm({ token, email }: { token: string; email: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const enterOrganization = (data: { organizationSlug: string }) => {
+    router.push(`/${data.organizationSlug}`);
+    router.refresh();
+  };
+  const { error, pending, run } = useAction();
   return (
     <form
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(async () => {
-          const result = await signUpWithInvitationAction({
-            token,
-            name: String(form.get("name") ?? ""),
-            password: String(form.get("password") ?? ""),
-          });
-          if (result.ok) {
-            router.push(`/${result.data.organizationSlug}`);
-            router.refresh();
-          } else setError(result.error);
-        });
+        const fields = formFields(event.currentTarget, ["name", "password"]);
+        run(() => signUpWithInvitationAction({ token, ...fields }), enterOrganization);
       }}
     >
       <Field label={t("signIn.email")} name="email">
@@ -51,8 +43,11 @@ export function SignUpWithInvitationForm({ token, email }: { token: string; emai
 export function AcceptInvitationButton({ token }: { token: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const enterOrganization = (data: { organizationSlug: string }) => {
+    router.push(`/${data.organizationSlug}`);
+    router.refresh();
+  };
+  const { error, pending, run } = useAction();
   return (
     <div className="space-y-3">
       <FormError error={error} />
@@ -60,15 +55,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
         type="button"
         className={`${buttonClass} w-full`}
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await acceptInvitationAction({ token });
-            if (result.ok) {
-              router.push(`/${result.data.organizationSlug}`);
-              router.refresh();
-            } else setError(result.error);
-          })
-        }
+        onClick={() => run(() => acceptInvitationAction({ token }), enterOrganization)}
       >
         {t("invite.accept")}
       </button>

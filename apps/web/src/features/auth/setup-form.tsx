@@ -1,17 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { formFields, useAction } from "@/lib/use-action";
 import { setupFirstOwnerAction } from "./actions";
 
 export function SetupForm() {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction();
   const fieldError = (name: string) => error?.fieldErrors?.[name];
 
   return (
@@ -19,18 +17,11 @@ export function SetupForm() {
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(async () => {
-          const result = await setupFirstOwnerAction({
-            name: String(form.get("name") ?? ""),
-            email: String(form.get("email") ?? ""),
-            password: String(form.get("password") ?? ""),
-            organizationName: String(form.get("organizationName") ?? ""),
-            organizationKind: String(form.get("organizationKind") ?? "manufacturer") as "manufacturer",
-          });
-          if (result.ok) router.push(`/${result.data.organizationSlug}`);
-          else setError(result.error);
-        });
+        const fields = formFields(event.currentTarget, ["name", "email", "password", "organizationName", "organizationKind"]);
+        run(
+          () => setupFirstOwnerAction({ ...fields, organizationKind: fields.organizationKind as "manufacturer" }),
+          (data) => router.push(`/${data.organizationSlug}`),
+        );
       }}
     >
       <Field label={t("setup.name")} name="name" error={fieldError("name")}>

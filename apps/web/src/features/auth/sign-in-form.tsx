@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { formFields, useAction } from "@/lib/use-action";
 import { signInAction } from "./actions";
 
 // Only same-site paths are followed after sign-in (no open redirect).
@@ -15,21 +14,20 @@ function safeNext(next: string | undefined): string {
 export function SignInForm({ next }: { next?: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction();
   return (
     <form
       className="space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        startTransition(async () => {
-          const result = await signInAction({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") });
-          if (result.ok) {
+        const fields = formFields(event.currentTarget, ["email", "password"]);
+        run(
+          () => signInAction(fields),
+          () => {
             router.push(safeNext(next));
             router.refresh();
-          } else setError(result.error);
-        });
+          },
+        );
       }}
     >
       <Field label={t("signIn.email")} name="email">

@@ -1,18 +1,17 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { formFields, useAction } from "@/lib/use-action";
 import { inviteMemberAction } from "./actions";
 
 type Role = "owner" | "manager" | "contributor" | "viewer";
 
 export function InviteForm({ organizationSlug, roles }: { organizationSlug: string; roles: Role[] }) {
   const { t } = useI18n();
-  const [error, setError] = useState<ActionError | null>(null);
+  const { error, pending, run } = useAction();
   const [link, setLink] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-3">
       <form
@@ -20,21 +19,15 @@ export function InviteForm({ organizationSlug, roles }: { organizationSlug: stri
         onSubmit={(event) => {
           event.preventDefault();
           const formElement = event.currentTarget;
-          const form = new FormData(formElement);
-          startTransition(async () => {
-            const result = await inviteMemberAction(organizationSlug, {
-              email: String(form.get("email") ?? ""),
-              role: String(form.get("role")) as Role,
-            });
-            if (result.ok) {
-              setError(null);
-              setLink(`${window.location.origin}${result.data.invitePath}`);
+          const fields = formFields(formElement, ["email", "role"]);
+          setLink(null);
+          run(
+            () => inviteMemberAction(organizationSlug, { email: fields.email, role: fields.role as Role }),
+            (data) => {
+              setLink(`${window.location.origin}${data.invitePath}`);
               formElement.reset();
-            } else {
-              setLink(null);
-              setError(result.error);
-            }
-          });
+            },
+          );
         }}
       >
         <div className="min-w-64 flex-1">

@@ -1,10 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { FormError, secondaryButtonClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { useAction } from "@/lib/use-action";
 import { changeMemberRoleAction, removeMemberAction, revokeInvitationAction } from "./actions";
 
 type Role = "owner" | "manager" | "contributor" | "viewer";
@@ -13,14 +12,8 @@ const ROLES: Role[] = ["owner", "manager", "contributor", "viewer"];
 export function MemberRowActions({ organizationSlug, membershipId, role }: { organizationSlug: string; membershipId: string; role: Role }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
-  const settle = (result: { ok: boolean; error?: ActionError }) => {
-    if (result.ok) {
-      setError(null);
-      router.refresh();
-    } else setError(result.error ?? null);
-  };
+  const { error, pending, run } = useAction();
+  const refresh = () => router.refresh();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <select
@@ -30,7 +23,7 @@ export function MemberRowActions({ organizationSlug, membershipId, role }: { org
         disabled={pending}
         onChange={(event) => {
           const next = event.target.value as Role;
-          startTransition(async () => settle(await changeMemberRoleAction(organizationSlug, { membershipId, role: next })));
+          run(() => changeMemberRoleAction(organizationSlug, { membershipId, role: next }), refresh);
         }}
       >
         {ROLES.map((r) => (
@@ -43,7 +36,7 @@ export function MemberRowActions({ organizationSlug, membershipId, role }: { org
         disabled={pending}
         onClick={() => {
           if (!window.confirm(t("members.confirmRemove"))) return;
-          startTransition(async () => settle(await removeMemberAction(organizationSlug, { membershipId })));
+          run(() => removeMemberAction(organizationSlug, { membershipId }), refresh);
         }}
       >
         {t("members.remove")}
@@ -56,21 +49,14 @@ export function MemberRowActions({ organizationSlug, membershipId, role }: { org
 export function RevokeInvitationButton({ organizationSlug, invitationId }: { organizationSlug: string; invitationId: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useAction();
   return (
     <div>
       <button
         type="button"
         className={secondaryButtonClass}
         disabled={pending}
-        onClick={() =>
-          startTransition(async () => {
-            const result = await revokeInvitationAction(organizationSlug, { invitationId });
-            if (result.ok) router.refresh();
-            else setError(result.error);
-          })
-        }
+        onClick={() => run(() => revokeInvitationAction(organizationSlug, { invitationId }), () => router.refresh())}
       >
         {t("members.revoke")}
       </button>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { ActionError } from "@/lib/action-result";
+import { formFields, useAction } from "@/lib/use-action";
 import { createOrganizationAction, updateOrganizationAction } from "./actions";
 
 type Kind = "manufacturer" | "importer" | "consultancy";
@@ -13,31 +13,27 @@ type Kind = "manufacturer" | "importer" | "consultancy";
 export function OrganizationForm({ organization }: { organization?: { slug: string; name: string; kind: Kind } }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
+  const { error, pending, run } = useAction();
   const [saved, setSaved] = useState(false);
-  const [pending, startTransition] = useTransition();
   return (
     <form
       className="max-w-md space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const input = { name: String(form.get("name") ?? ""), kind: String(form.get("kind")) as Kind };
+        const fields = formFields(event.currentTarget, ["name", "kind"]);
+        const input = { name: fields.name, kind: fields.kind as Kind };
         setSaved(false);
-        startTransition(async () => {
-          if (organization) {
-            const result = await updateOrganizationAction(organization.slug, input);
-            if (result.ok) {
-              setError(null);
+        if (organization) {
+          run(
+            () => updateOrganizationAction(organization.slug, input),
+            () => {
               setSaved(true);
               router.refresh();
-            } else setError(result.error);
-          } else {
-            const result = await createOrganizationAction(input);
-            if (result.ok) router.push(`/${result.data.slug}`);
-            else setError(result.error);
-          }
-        });
+            },
+          );
+        } else {
+          run(() => createOrganizationAction(input), (data) => router.push(`/${data.slug}`));
+        }
       }}
     >
       <Field label={t("orgs.name")} name="name" error={error?.fieldErrors?.name}>

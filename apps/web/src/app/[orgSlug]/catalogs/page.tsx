@@ -71,7 +71,10 @@ export default async function CatalogsPage({ params }: { params: Promise<{ orgSl
             {mappingSets.map((set) => (
               <tr key={set.id} className="border-t border-slate-100">
                 <td className="p-3">
-                  {localized(locale, set.titleVi, set.titleEn)} {set.provisional ? <ProvisionalBadge label={t("catalogs.provisional")} /> : null}
+                  <Link href={`${base}/mapping-sets/${set.id}`} className="font-medium text-brand-600 hover:underline">
+                    {localized(locale, set.titleVi, set.titleEn)}
+                  </Link>{" "}
+                  {set.provisional ? <ProvisionalBadge label={t("catalogs.provisional")} /> : null}
                   <div className="font-mono text-xs text-slate-500">
                     {set.sourceCatalogVersion.regulation} {set.sourceCatalogVersion.version} → {set.targetCatalogVersion.regulation} {set.targetCatalogVersion.version} · r{set.revision}
                   </div>
