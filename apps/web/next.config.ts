@@ -28,7 +28,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  transpilePackages: ["@hopquy/catalog", "@hopquy/core", "@hopquy/db", "@hopquy/jobs"],
+  transpilePackages: ["@hopquy/catalog", "@hopquy/compliance", "@hopquy/core", "@hopquy/db", "@hopquy/jobs"],
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pino", "bullmq", "ioredis"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -55,3 +55,11 @@ export {
 } from "./catalog/browse-catalogs";
 export { exportCatalogVersion, exportMappingSet, exportFormatSchema, type ExportFormat, type ExportedFile } from "./catalog/export-reference-data";
 export { setPlatformAdmin } from "./users/set-platform-admin";
+
+export { createSku } from "./skus/create-sku";
+export { updateSku, updateSkuCapabilities, setSkuArchived } from "./skus/update-sku";
+export { listSkus, listSkusInput } from "./skus/list-skus";
+export { getSku } from "./skus/get-sku";
+export { addFirmwareVersion } from "./skus/add-firmware-version";
+export { createProductFamily, listProductFamilies } from "./skus/product-families";
+export { createSkuInput, updateSkuInput, updateSkuCapabilitiesInput, firmwareVersionInput, productFamilyInput } from "./skus/sku-input";

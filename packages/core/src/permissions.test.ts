@@ -17,6 +17,10 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "member:remove": true,
     "audit:read": true,
     "audit:verify": true,
+    "sku:read": true,
+    "sku:create": true,
+    "sku:update": true,
+    "sku:archive": true,
   },
   manager: {
     "organization:read": true,
@@ -27,6 +31,10 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "member:remove": false,
     "audit:read": true,
     "audit:verify": true,
+    "sku:read": true,
+    "sku:create": true,
+    "sku:update": true,
+    "sku:archive": true,
   },
   contributor: {
     "organization:read": true,
@@ -37,6 +45,10 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "member:remove": false,
     "audit:read": false,
     "audit:verify": false,
+    "sku:read": true,
+    "sku:create": true,
+    "sku:update": true,
+    "sku:archive": false,
   },
   viewer: {
     "organization:read": true,
@@ -47,6 +59,10 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "member:remove": false,
     "audit:read": false,
     "audit:verify": false,
+    "sku:read": true,
+    "sku:create": false,
+    "sku:update": false,
+    "sku:archive": false,
   },
 };
 
@@ -84,10 +100,9 @@ describe("role permissions", () => {
     expect([...ROLE_PERMISSIONS.owner].sort()).toEqual([...ALL_PERMISSIONS].sort());
   });
 
-  it("contributor and viewer are read-only", () => {
-    for (const role of ["contributor", "viewer"] as const) {
-      expect(ROLE_PERMISSIONS[role].every((p) => p.endsWith(":read"))).toBe(true);
-    }
+  it("viewers only read; contributors additionally create and update SKUs, nothing else", () => {
+    expect(ROLE_PERMISSIONS.viewer.every((p) => p.endsWith(":read"))).toBe(true);
+    expect(ROLE_PERMISSIONS.contributor.filter((p) => !p.endsWith(":read")).sort()).toEqual(["sku:create", "sku:update"]);
   });
 
   it("assertCan throws an AppError naming the role and the permission", () => {

@@ -6,13 +6,16 @@ export const RESOURCES = {
   organization: ["read", "update"],
   member: ["read", "invite", "change_role", "remove"],
   audit: ["read", "verify"],
+  sku: ["read", "create", "update", "archive"],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
 export type Action<R extends Resource> = (typeof RESOURCES)[R][number];
 export type Permission = { [R in Resource]: `${R}:${Action<R>}` }[Resource];
 
-const READ_ONLY: Permission[] = ["organization:read", "member:read"];
+const READ_ONLY: Permission[] = ["organization:read", "member:read", "sku:read"];
+// Contributors do the daily registry work; archiving stays with managers and owners.
+const SKU_EDITING: Permission[] = ["sku:create", "sku:update"];
 
 export const ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> = {
   owner: [
@@ -23,9 +26,11 @@ export const ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> = {
     "member:remove",
     "audit:read",
     "audit:verify",
+    ...SKU_EDITING,
+    "sku:archive",
   ],
-  manager: [...READ_ONLY, "member:invite", "audit:read", "audit:verify"],
-  contributor: [...READ_ONLY],
+  manager: [...READ_ONLY, "member:invite", "audit:read", "audit:verify", ...SKU_EDITING, "sku:archive"],
+  contributor: [...READ_ONLY, ...SKU_EDITING],
   viewer: [...READ_ONLY],
 };
 

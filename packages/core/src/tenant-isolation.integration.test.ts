@@ -17,6 +17,9 @@ interface World {
     viewerEmail: string;
     pendingInvitationId: string;
     pendingEmail: string;
+    familyId: string;
+    skuId: string;
+    skuModelCode: string;
   };
   alice: { id: string; email: string };
 }
@@ -30,6 +33,9 @@ async function snapshotOf(organizationId: string) {
     memberships: await db.membership.findMany({ orderBy: { id: "asc" } }),
     invitations: await db.invitation.findMany({ orderBy: { id: "asc" } }),
     auditEvents: await db.auditEvent.findMany({ orderBy: { seq: "asc" } }),
+    families: await db.productFamily.findMany({ orderBy: { id: "asc" } }),
+    skus: await db.sku.findMany({ orderBy: { id: "asc" } }),
+    firmware: await db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -50,6 +56,9 @@ beforeAll(async () => {
   const pendingEmail = uniqueEmail("pending");
   const pending = await core.inviteMember(ctxB, { email: pendingEmail, role: "contributor" });
   await core.updateOrganization(ctxB, { name: "Tenant B renamed", kind: "importer" });
+  const bFamily = await core.createProductFamily(ctxB, { name: "B cameras" });
+  const bSku = await core.createSku(ctxB, { modelCode: "B-CAM-1", brand: "B", manufacturer: "B Co", countryOfOrigin: "CN", familyId: bFamily.id });
+  await core.addFirmwareVersion(ctxB, { skuId: bSku.id, version: "1.0.0" });
 
   const bMemberships = await tenantDb(orgB.id).membership.findMany({ include: { user: true } });
   w = {
@@ -63,6 +72,9 @@ beforeAll(async () => {
       viewerEmail: carolEmail,
       pendingInvitationId: pending.invitation.id,
       pendingEmail,
+      familyId: bFamily.id,
+      skuId: bSku.id,
+      skuModelCode: bSku.modelCode,
     },
   };
   bBefore = await snapshotOf(orgB.id);
@@ -82,6 +94,49 @@ const PURE_PERMISSION_CHECKS = ["can", "assertCan"];
 
 // One case per core service that takes a TenantContext. The last test checks this list is complete.
 const CASES: Record<string, () => Promise<void>> = {
+  async createSku() {
+    // B's family id is unknown in A; B's model code is free in A (codes are per organization).
+    await expectAppError(core.createSku(w.a.ctx, { modelCode: "A-1", brand: "A", manufacturer: "A Co", countryOfOrigin: "VN", familyId: w.b.familyId }), "NOT_FOUND");
+    const sku = await core.createSku(w.a.ctx, { modelCode: w.b.skuModelCode, brand: "A", manufacturer: "A Co", countryOfOrigin: "VN" });
+    expect(sku.organizationId).toBe(w.a.id);
+  },
+
+  async updateSku() {
+    await expectAppError(core.updateSku(w.a.ctx, { skuId: w.b.skuId, modelCode: "X", brand: "X", manufacturer: "X", countryOfOrigin: "VN" }), "NOT_FOUND");
+  },
+
+  async updateSkuCapabilities() {
+    await expectAppError(core.updateSkuCapabilities(w.a.ctx, { skuId: w.b.skuId, capabilities: { passwordsUsed: true } }), "NOT_FOUND");
+  },
+
+  async setSkuArchived() {
+    await expectAppError(core.setSkuArchived(w.a.ctx, { skuId: w.b.skuId, archived: true }), "NOT_FOUND");
+  },
+
+  async getSku() {
+    await expectAppError(core.getSku(w.a.ctx, w.b.skuId), "NOT_FOUND");
+  },
+
+  async listSkus() {
+    const { skus } = await core.listSkus(w.a.ctx, { search: w.b.skuModelCode });
+    expect(onlyA(skus)).toBe(true);
+    const paged = await core.listSkus(w.a.ctx, { cursor: w.b.skuId, familyId: w.b.familyId });
+    expect(paged.skus).toEqual([]);
+  },
+
+  async addFirmwareVersion() {
+    await expectAppError(core.addFirmwareVersion(w.a.ctx, { skuId: w.b.skuId, version: "9.9.9" }), "NOT_FOUND");
+  },
+
+  async createProductFamily() {
+    const family = await core.createProductFamily(w.a.ctx, { name: "B cameras" });
+    expect(family.organizationId).toBe(w.a.id);
+  },
+
+  async listProductFamilies() {
+    expect(onlyA(await core.listProductFamilies(w.a.ctx))).toBe(true);
+  },
+
   async getOrganizationOverview() {
     const overview = await core.getOrganizationOverview(w.a.ctx);
     expect(overview.organization.id).toBe(w.a.id);

@@ -1,7 +1,7 @@
 // Models whose rows belong to one organization. Every one of them carries `organizationId`.
 // Adding a tenant model to the schema means adding it here; the isolation suite checks this list
 // against the schema so a forgotten model fails the build.
-export const TENANT_MODELS = ["Membership", "Invitation", "AuditEvent"] as const;
+export const TENANT_MODELS = ["Membership", "Invitation", "AuditEvent", "ProductFamily", "Sku", "FirmwareVersion"] as const;
 
 export type TenantModelName = (typeof TENANT_MODELS)[number];
 
@@ -13,7 +13,15 @@ export function isTenantModel(model: string | undefined): model is TenantModelNa
 // Query extensions only see top-level operations, so a nested include/select/where/write through
 // one of these would bypass the tenant filter; both access paths refuse them (a test compares this
 // list with the schema).
-export const TENANT_RELATION_FIELDS = ["memberships", "invitations", "invitationsSent", "auditEvents"] as const;
+export const TENANT_RELATION_FIELDS = [
+  "memberships",
+  "invitations",
+  "invitationsSent",
+  "auditEvents",
+  "orgProductFamilies",
+  "orgSkus",
+  "orgFirmwareVersions",
+] as const;
 
 // The first tenant relation field found anywhere inside a query's arguments, or undefined.
 export function findTenantRelation(value: unknown): string | undefined {

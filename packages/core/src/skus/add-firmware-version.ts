@@ -1,0 +1,43 @@
+import { Prisma, tenantDb } from "@hopquy/db";
+import { z } from "zod";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import type { TenantContext } from "../context";
+import { AppError, notFound } from "../errors";
+import { assertCan } from "../permissions";
+import { firmwareVersionInput } from "./sku-input";
+
+const asDate = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+// A new firmware version is how a camera changes (evidence marked firmware-dependent will need
+// re-verification for it).
+export async function addFirmwareVersion(ctx: TenantContext, rawInput: z.input<typeof firmwareVersionInput>) {
+  assertCan(ctx, "sku:update");
+  const input = firmwareVersionInput.parse(rawInput);
+  return tenantDb(ctx.organizationId)
+    .$transaction(async (tx) => {
+      if (!(await tx.sku.findUnique({ where: { id: input.skuId }, select: { id: true } }))) throw notFound("SKU");
+      const firmware = await tx.firmwareVersion.create({
+        data: {
+          organizationId: ctx.organizationId,
+          skuId: input.skuId,
+          version: input.version,
+          releaseDate: asDate(input.releaseDate),
+          signedUpdates: input.signedUpdates,
+          supportEndsAt: asDate(input.supportEndsAt),
+        },
+      });
+      await appendAuditEvent(tx, ctx, {
+        action: "firmware.added",
+        targetType: "sku",
+        targetId: input.skuId,
+        after: { version: firmware.version, signedUpdates: firmware.signedUpdates, releaseDate: input.releaseDate ?? null, supportEndsAt: input.supportEndsAt ?? null },
+      });
+      return firmware;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw new AppError("CONFLICT", "This firmware version is already registered", { reason: "duplicate_firmware" });
+      }
+      throw error;
+    });
+}

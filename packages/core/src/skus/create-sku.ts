@@ -1,0 +1,37 @@
+import { Prisma, tenantDb, type TenantTx } from "@hopquy/db";
+import { z } from "zod";
+import { appendAuditEvent } from "../audit/append-audit-event";
+import type { TenantContext } from "../context";
+import { AppError, notFound } from "../errors";
+import { assertCan } from "../permissions";
+import { createSkuInput } from "./sku-input";
+
+export async function assertFamilyInTenant(tx: TenantTx, familyId: string | undefined): Promise<void> {
+  if (familyId && !(await tx.productFamily.findUnique({ where: { id: familyId }, select: { id: true } }))) throw notFound("Product family");
+}
+
+// Model code + hardware revision identify a SKU within an organization.
+export function duplicateModelCode(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    throw new AppError("CONFLICT", "A SKU with this model code and hardware revision exists", { reason: "duplicate_model_code" });
+  }
+  throw error;
+}
+
+export async function createSku(ctx: TenantContext, rawInput: z.input<typeof createSkuInput>) {
+  assertCan(ctx, "sku:create");
+  const input = createSkuInput.parse(rawInput);
+  return tenantDb(ctx.organizationId)
+    .$transaction(async (tx) => {
+      await assertFamilyInTenant(tx, input.familyId);
+      const sku = await tx.sku.create({ data: { organizationId: ctx.organizationId, ...input, capabilities: input.capabilities } });
+      await appendAuditEvent(tx, ctx, {
+        action: "sku.created",
+        targetType: "sku",
+        targetId: sku.id,
+        after: { modelCode: sku.modelCode, hardwareRevision: sku.hardwareRevision, brand: sku.brand },
+      });
+      return sku;
+    })
+    .catch(duplicateModelCode);
+}
