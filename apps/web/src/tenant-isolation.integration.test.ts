@@ -4,7 +4,7 @@
 // The suite fails when a new action or route appears without a case here.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { inviteMember, resolveTenantContext } from "@hopquy/core";
+import { createProductFamily, createSku, inviteMember, resolveTenantContext } from "@hopquy/core";
 import { tenantDb } from "@hopquy/db";
 import { createTestOrganization, createTestUser } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -59,17 +59,22 @@ const world = {} as {
   carolMembershipId: string;
   bInvitationId: string;
   bInvitationToken: string;
+  bSkuId: string;
+  bFamilyId: string;
 };
 
 async function snapshotOrgB() {
   const db = tenantDb(world.orgB.id);
-  const [organization, memberships, invitations, auditCount] = await Promise.all([
+  const [organization, memberships, invitations, auditCount, skus, families, firmware] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: world.orgB.id } }),
     db.membership.findMany({ orderBy: { id: "asc" } }),
     db.invitation.findMany({ orderBy: { id: "asc" } }),
     db.auditEvent.count(),
+    db.sku.findMany({ orderBy: { id: "asc" } }),
+    db.productFamily.findMany({ orderBy: { id: "asc" } }),
+    db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount };
+  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware };
 }
 
 type Case = () => Promise<void>;
@@ -116,6 +121,35 @@ const cases: Record<string, Case> = {
     const result = await acceptInvitationAction({ token: world.bInvitationToken });
     expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", reason: "wrong_account" } });
   },
+  "skus/createSkuAction": async () => {
+    const { createSkuAction } = await import("@/features/skus/actions");
+    const intoB = await createSkuAction(world.orgB.slug, { modelCode: "X-1", brand: "X", manufacturer: "X", countryOfOrigin: "VN" });
+    expect(intoB).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+    const withBFamily = await createSkuAction(world.orgA.slug, { modelCode: "X-1", brand: "X", manufacturer: "X", countryOfOrigin: "VN", familyId: world.bFamilyId });
+    expect(withBFamily).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "skus/updateSkuAction": async () => {
+    const { updateSkuAction } = await import("@/features/skus/actions");
+    const input = { skuId: world.bSkuId, modelCode: "HIJACK", brand: "X", manufacturer: "X", countryOfOrigin: "VN" };
+    expect(await updateSkuAction(world.orgA.slug, input)).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await updateSkuAction(world.orgB.slug, input)).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "skus/updateSkuCapabilitiesAction": async () => {
+    const { updateSkuCapabilitiesAction } = await import("@/features/skus/actions");
+    expect(await updateSkuCapabilitiesAction(world.orgA.slug, { skuId: world.bSkuId, capabilities: { passwordsUsed: false } })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "skus/setSkuArchivedAction": async () => {
+    const { setSkuArchivedAction } = await import("@/features/skus/actions");
+    expect(await setSkuArchivedAction(world.orgA.slug, { skuId: world.bSkuId, archived: true })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "skus/addFirmwareVersionAction": async () => {
+    const { addFirmwareVersionAction } = await import("@/features/skus/actions");
+    expect(await addFirmwareVersionAction(world.orgA.slug, { skuId: world.bSkuId, version: "6.6.6" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "skus/createProductFamilyAction": async () => {
+    const { createProductFamilyAction } = await import("@/features/skus/actions");
+    expect(await createProductFamilyAction(world.orgB.slug, { name: "Intruder family" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
   "api/orgs/[orgSlug]/audit-events": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/audit-events/route");
     const foreign = await GET(new Request("http://test/api"), { params: Promise.resolve({ orgSlug: world.orgB.slug }) });
@@ -148,6 +182,8 @@ beforeAll(async () => {
   const bob = asUser(bobRow);
   const bCtx = await resolveTenantContext(bob, orgB.slug);
   const { invitation, token } = await inviteMember(bCtx, { email: "dave@example.test", role: "manager" });
+  const bFamily = await createProductFamily(bCtx, { name: "B family" });
+  const bSku = await createSku(bCtx, { modelCode: "B-1", brand: "B", manufacturer: "B", countryOfOrigin: "CN", familyId: bFamily.id });
   const aCtx = await resolveTenantContext(asUser(aliceRow), orgA.slug);
   await inviteMember(aCtx, { email: "erin@example.test", role: "viewer" });
   const memberships = await tenantDb(orgB.id).membership.findMany();
@@ -158,6 +194,8 @@ beforeAll(async () => {
   world.carolMembershipId = memberships.find((m) => m.userId === carolRow.id)!.id;
   world.bInvitationId = invitation.id;
   world.bInvitationToken = token;
+  world.bSkuId = bSku.id;
+  world.bFamilyId = bFamily.id;
 });
 
 describe("tenant isolation of every server action and route handler", () => {

@@ -16,6 +16,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   const { t } = await getTranslator();
   const nav = [
     { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
+    { href: `/${ctx.organizationSlug}/skus`, label: t("nav.skus") },
     { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
     { href: `/${ctx.organizationSlug}/catalogs`, label: t("nav.catalogs") },
     { href: `/${ctx.organizationSlug}/audit`, label: t("nav.audit") },
