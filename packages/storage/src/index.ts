@@ -1,0 +1,10 @@
+export type { BlobStore, PutInput, StoredBlob } from "./blob-store";
+export { StorageError, isStorageError, type StorageErrorCode } from "./storage-error";
+export { ALLOWED_MEDIA_TYPES, BINARY_MEDIA_TYPE, isAllowedMediaType, type AllowedMediaType } from "./allowed-media-types";
+export { sanitizeFileName, MAX_FILE_NAME_BYTES } from "./sanitize-file-name";
+export { sniffMediaType, SNIFF_BYTES } from "./sniff-media-type";
+export { contentKey, sha256OfKey } from "./content-key";
+export { LocalDiskBlobStore, type LocalDiskStoreConfig } from "./local-disk-store";
+export { S3BlobStore, type S3StoreConfig } from "./s3-store";
+export { readStorageEnv, type StorageConfig } from "./env";
+export { createBlobStore } from "./create-blob-store";
