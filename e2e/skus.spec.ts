@@ -70,6 +70,8 @@ describe("SKU registry", () => {
     await page.getByRole("group", { name: "Sử dụng mật khẩu" }).getByLabel("Có").check();
     await page.getByRole("group", { name: "Cổng gỡ lỗi tiếp cận được về vật lý" }).getByLabel("Không").check();
     await page.getByRole("button", { name: "Lưu hồ sơ khả năng" }).click();
+    await page.getByRole("status").filter({ hasText: "Đã lưu." }).waitFor();
+    expect(await page.getByTestId("unanswered").textContent()).toBe("12 câu chưa trả lời");
     await page.reload();
     await expect.poll(() => page.getByTestId("unanswered").textContent()).toBe("12 câu chưa trả lời");
     expect(await page.getByRole("group", { name: "Sử dụng mật khẩu" }).getByLabel("Có").isChecked()).toBe(true);

@@ -28,6 +28,7 @@ export function CapabilitiesForm({
   const { t } = useI18n();
   const router = useRouter();
   const { error, pending, run } = useAction();
+  const [saved, setSaved] = useState(false);
   const [answers, setAnswers] = useState(() => Object.fromEntries(questions.map((q) => [q.key, toAnswer(profile[q.key])])) as Record<Capability, Answer>);
   const unanswered = Object.values(answers).filter((a) => a === "unknown").length;
   return (
@@ -36,7 +37,14 @@ export function CapabilitiesForm({
       onSubmit={(event) => {
         event.preventDefault();
         const capabilities = Object.fromEntries(questions.map((q) => [q.key, fromAnswer(answers[q.key])])) as ApplicabilityProfile;
-        run(() => updateSkuCapabilitiesAction(organizationSlug, { skuId, capabilities }), () => router.refresh());
+        setSaved(false);
+        run(
+          () => updateSkuCapabilitiesAction(organizationSlug, { skuId, capabilities }),
+          () => {
+            setSaved(true);
+            router.refresh();
+          },
+        );
       }}
     >
       <p className="text-sm text-slate-600">{t("skus.capabilitiesHelp")}</p>
@@ -58,7 +66,10 @@ export function CapabilitiesForm({
                         name={question.key}
                         value={answer}
                         checked={answers[question.key] === answer}
-                        onChange={() => setAnswers((current) => ({ ...current, [question.key]: answer }))}
+                        onChange={() => {
+                          setSaved(false);
+                          setAnswers((current) => ({ ...current, [question.key]: answer }));
+                        }}
                       />
                       {t(`skus.${answer}`)}
                     </label>
@@ -70,6 +81,7 @@ export function CapabilitiesForm({
         </tbody>
       </table>
       <FormError error={error} />
+      {saved ? <p role="status" className="text-sm text-green-700">{t("settings.saved")}</p> : null}
       {readOnly ? null : (
         <button type="submit" className={buttonClass} disabled={pending}>
           {pending ? t("common.loading") : t("skus.saveCapabilities")}

@@ -1,7 +1,7 @@
 import { getClauseWithRelations } from "@hopquy/core";
 import Link from "next/link";
 import { loadOrNotFound } from "@/features/catalogs/load-or-not-found";
-import { ProvisionalBadge, RelationBadge } from "@/features/catalogs/relation-badge";
+import { MappingDecisionCells, ProvisionalBadge } from "@/features/catalogs/relation-badge";
 import { getTranslator } from "@/i18n/get-locale";
 import { localized } from "@/i18n/localized";
 import type { Translate } from "@/i18n/translate";
@@ -42,9 +42,7 @@ function RelatedTable({ rows, base, t, locale, testId }: { rows: Related[]; base
                 "—"
               )}
             </td>
-            <td className="p-3"><RelationBadge relation={row.relation} t={t} /></td>
-            <td className="p-3">{row.strength}/10 <span className="text-xs text-slate-500">({row.inferred ? t("catalogs.inferred") : t("catalogs.published_mapping")})</span></td>
-            <td className="p-3 text-slate-700">{row.rationale}</td>
+            <MappingDecisionCells mapping={row} t={t} />
           </tr>
         ))}
       </tbody>

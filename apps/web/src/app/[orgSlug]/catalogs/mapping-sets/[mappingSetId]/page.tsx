@@ -2,7 +2,7 @@ import { compareMappingSetWithPrevious, getMappingSet } from "@hopquy/core";
 import Link from "next/link";
 import { loadOrNotFound } from "@/features/catalogs/load-or-not-found";
 import { regulationLabel } from "@/features/catalogs/regulation-label";
-import { ProvisionalBadge, RelationBadge } from "@/features/catalogs/relation-badge";
+import { MappingDecisionCells, ProvisionalBadge } from "@/features/catalogs/relation-badge";
 import { getTranslator } from "@/i18n/get-locale";
 import { localized } from "@/i18n/localized";
 import { getTenantPageContext } from "@/lib/tenant-page";
@@ -59,9 +59,7 @@ export default async function MappingSetPage({ params }: { params: Promise<{ org
             <tr key={m.id} className="border-t border-slate-100 align-top">
               <td className="p-3"><Link className="font-mono text-brand-600 hover:underline" href={`${base}/clauses/${m.sourceClause.id}`}>{m.sourceClause.code}</Link></td>
               <td className="p-3">{m.targetClause ? <Link className="font-mono text-brand-600 hover:underline" href={`${base}/clauses/${m.targetClause.id}`}>{m.targetClause.code}</Link> : "—"}</td>
-              <td className="p-3"><RelationBadge relation={m.relation} t={t} /></td>
-              <td className="p-3">{m.strength}/10 <span className="text-xs text-slate-500">({m.inferred ? t("catalogs.inferred") : t("catalogs.published_mapping")})</span></td>
-              <td className="p-3 text-slate-700">{m.rationale}</td>
+              <MappingDecisionCells mapping={m} t={t} />
             </tr>
           ))}
         </tbody>
