@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, screenshot } from "./support/browser";
+import { alertText } from "./support/page-text";
 
 const baseUrl = inject("baseUrl");
 const ownerEmail = "chu.so.huu@hopquy-e2e.vn";
@@ -23,10 +24,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-// Next's route announcer is also role="alert"; ours are the visible messages.
-function alertText(p: Page) {
-  return p.locator('[role="alert"]:not(#__next-route-announcer__)').first().textContent();
-}
 
 async function selectedOrganizationHeading(p: Page) {
   return (await p.getByTestId("org-name").textContent())?.trim();

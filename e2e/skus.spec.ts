@@ -4,15 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAsNewOwner } from "./support/accounts";
 import { launchBrowser, screenshot } from "./support/browser";
+import { alertText } from "./support/page-text";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
 let page: Page;
 let orgSlug: string;
 
-function alertText(p: Page) {
-  return p.locator('[role="alert"]:not(#__next-route-announcer__)').first().textContent();
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -1,7 +1,7 @@
 // The one tenant-scoped access path. Every query on a tenant model made through `tenantDb(orgId)`
 // gets `organizationId` forced into its `where` and `data`, so a foreign id is simply not found
 // and a row can never be written into another organization.
-import { Prisma } from "./generated/prisma/client";
+import { advisoryXactLock } from "./advisory-lock";
 import { getRawClient, type RawClient } from "./raw-client";
 import { findTenantRelation, isTenantModel } from "./tenant-models";
 
@@ -111,6 +111,6 @@ export function tenantDb(organizationId: string): TenantDb {
 }
 
 // Serialises audit appends (and anything else that needs it) per organization.
-export async function lockOrganization(tx: TenantTx, organizationId: string): Promise<void> {
-  await tx.$executeRaw(Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${organizationId}))`);
+export function lockOrganization(tx: TenantTx, organizationId: string): Promise<void> {
+  return advisoryXactLock(tx, organizationId);
 }

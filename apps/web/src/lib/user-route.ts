@@ -1,8 +1,24 @@
-// Route handlers for any signed-in user (platform-wide reference data): same error mapping as tenantRoute.
+// Route handlers for any signed-in user: session check, then expected errors as JSON with their
+// HTTP status (unexpected ones are logged by toActionError and answered 500).
 import { NextResponse } from "next/server";
 import { getSession, type SessionUser } from "@/auth/session";
 import { toActionError } from "./action-client";
-import { statusOfErrorCode } from "./tenant-route";
+
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  EXPIRED: 410,
+  LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+export function statusOfErrorCode(code: string): number {
+  return STATUS[code] ?? 500;
+}
 
 export function userRoute<P>(handler: (user: SessionUser, request: Request, params: P) => Promise<Response>) {
   return async (request: Request, { params }: { params: Promise<P> }) => {

@@ -1,4 +1,4 @@
-import { platformDb, lockOrganization } from "@hopquy/db";
+import { advisoryXactLock, platformDb } from "@hopquy/db";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { createOrganizationWithOwner } from "../organizations/create-organization";
@@ -26,7 +26,7 @@ export async function createFirstOwner(rawInput: z.input<typeof firstOwnerInput>
     { name: input.organizationName, kind: input.organizationKind },
     async (tx) => {
       // One global lock: two first visitors racing cannot both become owner.
-      await lockOrganization(tx, "first-run-setup");
+      await advisoryXactLock(tx, "first-run-setup");
       if ((await tx.user.count()) > 0) throw new AppError("CONFLICT", "This instance is already set up", { reason: "already_set_up" });
       const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, isPlatformAdmin: true } });
       return user.id;

@@ -1,9 +1,10 @@
-import { Prisma, tenantDb } from "@hopquy/db";
+import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
-import { AppError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { assertCan } from "../permissions";
+import { conflictOnUniqueViolation } from "../unique-violation";
 import { firmwareVersionInput } from "./sku-input";
 
 const asDate = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
@@ -34,10 +35,5 @@ export async function addFirmwareVersion(ctx: TenantContext, rawInput: z.input<t
       });
       return firmware;
     })
-    .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new AppError("CONFLICT", "This firmware version is already registered", { reason: "duplicate_firmware" });
-      }
-      throw error;
-    });
+    .catch(conflictOnUniqueViolation("duplicate_firmware", "This firmware version is already registered"));
 }

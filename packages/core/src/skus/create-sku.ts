@@ -1,9 +1,10 @@
-import { Prisma, tenantDb, type TenantTx } from "@hopquy/db";
+import { tenantDb, type TenantTx } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
-import { AppError, notFound } from "../errors";
+import { notFound } from "../errors";
 import { assertCan } from "../permissions";
+import { conflictOnUniqueViolation } from "../unique-violation";
 import { createSkuInput } from "./sku-input";
 
 export async function assertFamilyInTenant(tx: TenantTx, familyId: string | undefined): Promise<void> {
@@ -11,12 +12,7 @@ export async function assertFamilyInTenant(tx: TenantTx, familyId: string | unde
 }
 
 // Model code + hardware revision identify a SKU within an organization.
-export function duplicateModelCode(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new AppError("CONFLICT", "A SKU with this model code and hardware revision exists", { reason: "duplicate_model_code" });
-  }
-  throw error;
-}
+export const duplicateModelCode = conflictOnUniqueViolation("duplicate_model_code", "A SKU with this model code and hardware revision exists");
 
 export async function createSku(ctx: TenantContext, rawInput: z.input<typeof createSkuInput>) {
   assertCan(ctx, "sku:create");

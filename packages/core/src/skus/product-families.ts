@@ -1,9 +1,9 @@
-import { Prisma, tenantDb } from "@hopquy/db";
+import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
-import { AppError } from "../errors";
 import { assertCan } from "../permissions";
+import { conflictOnUniqueViolation } from "../unique-violation";
 import { productFamilyInput } from "./sku-input";
 
 export async function createProductFamily(ctx: TenantContext, rawInput: z.input<typeof productFamilyInput>) {
@@ -15,12 +15,7 @@ export async function createProductFamily(ctx: TenantContext, rawInput: z.input<
       await appendAuditEvent(tx, ctx, { action: "family.created", targetType: "product_family", targetId: family.id, after: { name: family.name } });
       return family;
     })
-    .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-        throw new AppError("CONFLICT", "A family with this name exists", { reason: "duplicate_family" });
-      }
-      throw error;
-    });
+    .catch(conflictOnUniqueViolation("duplicate_family", "A family with this name exists"));
 }
 
 // Families are few per organization (tens); the cap keeps a mistaken import from flooding a page.

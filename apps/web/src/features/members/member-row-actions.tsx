@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { ActionButton } from "@/features/shell/action-button";
 import { FormError, secondaryButtonClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
 import { useAction } from "@/lib/use-action";
@@ -48,19 +49,5 @@ export function MemberRowActions({ organizationSlug, membershipId, role }: { org
 
 export function RevokeInvitationButton({ organizationSlug, invitationId }: { organizationSlug: string; invitationId: string }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const { error, pending, run } = useAction();
-  return (
-    <div>
-      <button
-        type="button"
-        className={secondaryButtonClass}
-        disabled={pending}
-        onClick={() => run(() => revokeInvitationAction(organizationSlug, { invitationId }), () => router.refresh())}
-      >
-        {t("members.revoke")}
-      </button>
-      <FormError error={error} />
-    </div>
-  );
+  return <ActionButton label={t("members.revoke")} action={() => revokeInvitationAction(organizationSlug, { invitationId })} />;
 }

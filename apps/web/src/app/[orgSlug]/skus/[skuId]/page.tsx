@@ -1,7 +1,7 @@
 import { CAPABILITIES, CAPABILITY_KEYS } from "@hopquy/compliance";
 import { can, getSku, listProductFamilies } from "@hopquy/core";
 import Link from "next/link";
-import { loadOrNotFound } from "@/features/catalogs/load-or-not-found";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { ArchiveButton } from "@/features/skus/archive-button";
 import { CapabilitiesForm } from "@/features/skus/capabilities-form";
 import { FirmwareForm } from "@/features/skus/firmware-form";

@@ -1,6 +1,6 @@
 import { getClauseWithRelations } from "@hopquy/core";
 import Link from "next/link";
-import { loadOrNotFound } from "@/features/catalogs/load-or-not-found";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { MappingDecisionCells, ProvisionalBadge } from "@/features/catalogs/relation-badge";
 import { getTranslator } from "@/i18n/get-locale";
 import { localized } from "@/i18n/localized";

@@ -1,6 +1,6 @@
 import { compareMappingSetWithPrevious, getMappingSet } from "@hopquy/core";
 import Link from "next/link";
-import { loadOrNotFound } from "@/features/catalogs/load-or-not-found";
+import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { regulationLabel } from "@/features/catalogs/regulation-label";
 import { MappingDecisionCells, ProvisionalBadge } from "@/features/catalogs/relation-badge";
 import { getTranslator } from "@/i18n/get-locale";
