@@ -21,6 +21,14 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "sku:create": true,
     "sku:update": true,
     "sku:archive": true,
+    "evidence:read": true,
+    "evidence:create": true,
+    "evidence:update": true,
+    "evidence:submit": true,
+    "evidence:review": true,
+    "assessment:read": true,
+    "assessment:decide": true,
+    "notification:read": true,
   },
   manager: {
     "organization:read": true,
@@ -35,6 +43,14 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "sku:create": true,
     "sku:update": true,
     "sku:archive": true,
+    "evidence:read": true,
+    "evidence:create": true,
+    "evidence:update": true,
+    "evidence:submit": true,
+    "evidence:review": true,
+    "assessment:read": true,
+    "assessment:decide": true,
+    "notification:read": true,
   },
   contributor: {
     "organization:read": true,
@@ -49,6 +65,14 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "sku:create": true,
     "sku:update": true,
     "sku:archive": false,
+    "evidence:read": true,
+    "evidence:create": true,
+    "evidence:update": true,
+    "evidence:submit": true,
+    "evidence:review": false,
+    "assessment:read": true,
+    "assessment:decide": false,
+    "notification:read": true,
   },
   viewer: {
     "organization:read": true,
@@ -63,6 +87,14 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "sku:create": false,
     "sku:update": false,
     "sku:archive": false,
+    "evidence:read": true,
+    "evidence:create": false,
+    "evidence:update": false,
+    "evidence:submit": false,
+    "evidence:review": false,
+    "assessment:read": true,
+    "assessment:decide": false,
+    "notification:read": true,
   },
 };
 
@@ -100,9 +132,15 @@ describe("role permissions", () => {
     expect([...ROLE_PERMISSIONS.owner].sort()).toEqual([...ALL_PERMISSIONS].sort());
   });
 
-  it("viewers only read; contributors additionally create and update SKUs, nothing else", () => {
+  it("viewers only read; contributors additionally edit SKUs and evidence, but neither review nor decide", () => {
     expect(ROLE_PERMISSIONS.viewer.every((p) => p.endsWith(":read"))).toBe(true);
-    expect(ROLE_PERMISSIONS.contributor.filter((p) => !p.endsWith(":read")).sort()).toEqual(["sku:create", "sku:update"]);
+    expect(ROLE_PERMISSIONS.contributor.filter((p) => !p.endsWith(":read")).sort()).toEqual([
+      "evidence:create",
+      "evidence:submit",
+      "evidence:update",
+      "sku:create",
+      "sku:update",
+    ]);
   });
 
   it("assertCan throws an AppError naming the role and the permission", () => {

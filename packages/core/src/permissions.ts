@@ -7,15 +7,20 @@ export const RESOURCES = {
   member: ["read", "invite", "change_role", "remove"],
   audit: ["read", "verify"],
   sku: ["read", "create", "update", "archive"],
+  evidence: ["read", "create", "update", "submit", "review"],
+  assessment: ["read", "decide"],
+  notification: ["read"],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
 export type Action<R extends Resource> = (typeof RESOURCES)[R][number];
 export type Permission = { [R in Resource]: `${R}:${Action<R>}` }[Resource];
 
-const READ_ONLY: Permission[] = ["organization:read", "member:read", "sku:read"];
-// Contributors do the daily registry work; archiving stays with managers and owners.
-const SKU_EDITING: Permission[] = ["sku:create", "sku:update"];
+const READ_ONLY: Permission[] = ["organization:read", "member:read", "sku:read", "evidence:read", "assessment:read", "notification:read"];
+// Contributors do the daily registry and evidence work; archiving, accepting evidence and deciding
+// assessments stay with managers and owners (a reviewer is accountable for the decision).
+const SKU_EDITING: Permission[] = ["sku:create", "sku:update", "evidence:create", "evidence:update", "evidence:submit"];
+const REVIEWING: Permission[] = ["sku:archive", "evidence:review", "assessment:decide"];
 
 export const ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> = {
   owner: [
@@ -27,9 +32,9 @@ export const ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> = {
     "audit:read",
     "audit:verify",
     ...SKU_EDITING,
-    "sku:archive",
+    ...REVIEWING,
   ],
-  manager: [...READ_ONLY, "member:invite", "audit:read", "audit:verify", ...SKU_EDITING, "sku:archive"],
+  manager: [...READ_ONLY, "member:invite", "audit:read", "audit:verify", ...SKU_EDITING, ...REVIEWING],
   contributor: [...READ_ONLY, ...SKU_EDITING],
   viewer: [...READ_ONLY],
 };

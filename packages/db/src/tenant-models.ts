@@ -1,7 +1,20 @@
 // Models whose rows belong to one organization. Every one of them carries `organizationId`.
 // Adding a tenant model to the schema means adding it here; the isolation suite checks this list
 // against the schema so a forgotten model fails the build.
-export const TENANT_MODELS = ["Membership", "Invitation", "AuditEvent", "ProductFamily", "Sku", "FirmwareVersion"] as const;
+export const TENANT_MODELS = [
+  "Membership",
+  "Invitation",
+  "AuditEvent",
+  "ProductFamily",
+  "Sku",
+  "FirmwareVersion",
+  "Evidence",
+  "EvidenceRevision",
+  "EvidenceClauseLink",
+  "EvidenceSkuLink",
+  "Assessment",
+  "Notification",
+] as const;
 
 export type TenantModelName = (typeof TENANT_MODELS)[number];
 
@@ -21,6 +34,13 @@ export const TENANT_RELATION_FIELDS = [
   "orgProductFamilies",
   "orgSkus",
   "orgFirmwareVersions",
+  "orgEvidence",
+  "orgEvidenceRevisions",
+  "orgEvidenceClauseLinks",
+  "orgEvidenceSkuLinks",
+  "orgAssessments",
+  "orgNotifications",
+  "orgNotificationsReceived",
 ] as const;
 
 // The first tenant relation field found anywhere inside a query's arguments, or undefined.
