@@ -197,6 +197,11 @@ export const en: Messages = {
     line: "Line",
     relations: { equal: "equal", subset: "subset", superset: "superset", intersect: "intersect", not_related: "not related" },
   },
+  skuImport: {},
+  evidence: {},
+  matrix: {},
+  notifications: {},
+  portfolio: {},
   audit: {
     title: "Audit log",
     verify: "Verify integrity",

@@ -196,6 +196,11 @@ export const vi = {
     line: "Dòng",
     relations: { equal: "tương đương", subset: "hẹp hơn", superset: "rộng hơn", intersect: "giao nhau", not_related: "không liên quan" },
   },
+  skuImport: {},
+  evidence: {},
+  matrix: {},
+  notifications: {},
+  portfolio: {},
   audit: {
     title: "Nhật ký kiểm toán",
     verify: "Kiểm tra tính toàn vẹn",
