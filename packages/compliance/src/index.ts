@@ -9,3 +9,16 @@ export {
   type ApplicabilityProfile,
   type Capability,
 } from "./applicability-profile";
+export {
+  deriveClauseAssessments,
+  statusRank,
+  type AssessmentExplanation,
+  type DerivationClause,
+  type DerivationEvidence,
+  type DerivationInput,
+  type DerivedAssessment,
+  type DerivedStatus,
+  type EvidenceReviewState,
+  type EvidenceVerdict,
+  type ExplainedEvidence,
+} from "./derive-assessments";

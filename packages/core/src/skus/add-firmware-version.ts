@@ -1,5 +1,6 @@
 import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
+import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import { notFound } from "../errors";
@@ -33,6 +34,8 @@ export async function addFirmwareVersion(ctx: TenantContext, rawInput: z.input<t
         targetId: input.skuId,
         after: { version: firmware.version, signedUpdates: firmware.signedUpdates, releaseDate: input.releaseDate ?? null, supportEndsAt: input.supportEndsAt ?? null },
       });
+      // The SKU is now assessed at this firmware: firmware-dependent evidence of older versions stops counting.
+      await refreshDerivedAssessments(tx, ctx.organizationId, [input.skuId]);
       return firmware;
     })
     .catch(conflictOnUniqueViolation("duplicate_firmware", "This firmware version is already registered"));

@@ -1,5 +1,6 @@
 import { tenantDb, type TenantTx } from "@hopquy/db";
 import { z } from "zod";
+import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import { notFound } from "../errors";
@@ -27,6 +28,7 @@ export async function createSku(ctx: TenantContext, rawInput: z.input<typeof cre
         targetId: sku.id,
         after: { modelCode: sku.modelCode, hardwareRevision: sku.hardwareRevision, brand: sku.brand },
       });
+      await refreshDerivedAssessments(tx, ctx.organizationId, [sku.id]);
       return sku;
     })
     .catch(duplicateModelCode);

@@ -1,5 +1,6 @@
 import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
+import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import { notFound } from "../errors";
@@ -7,7 +8,7 @@ import { assertCan } from "../permissions";
 import { assertFamilyInTenant, duplicateModelCode } from "./create-sku";
 import { updateSkuCapabilitiesInput, updateSkuInput } from "./sku-input";
 
-const AUDITED_FIELDS = ["modelCode", "hardwareRevision", "brand", "manufacturer", "importer", "countryOfOrigin", "hsCode", "description", "familyId"] as const;
+const AUDITED_FIELDS = ["modelCode", "hardwareRevision", "brand", "manufacturer", "importer", "countryOfOrigin", "hsCode", "description", "familyId", "riskClass"] as const;
 
 export async function updateSku(ctx: TenantContext, rawInput: z.input<typeof updateSkuInput>) {
   assertCan(ctx, "sku:update");
@@ -41,6 +42,7 @@ export async function updateSkuCapabilities(ctx: TenantContext, rawInput: z.inpu
     if (!before) throw notFound("SKU");
     const after = await tx.sku.update({ where: { id: skuId }, data: { capabilities } });
     await appendAuditEvent(tx, ctx, { action: "sku.capabilities_updated", targetType: "sku", targetId: skuId, before: before.capabilities as object, after: capabilities });
+    await refreshDerivedAssessments(tx, ctx.organizationId, [skuId]);
     return after;
   });
 }

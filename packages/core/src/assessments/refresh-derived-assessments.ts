@@ -1,0 +1,112 @@
+import { applicabilityProfileSchema, deriveClauseAssessments, type DerivationEvidence } from "@hopquy/compliance";
+import type { Prisma, TenantTx } from "@hopquy/db";
+import { currentFirmwareBySku, scopeKeyOf } from "./current-firmware";
+import { loadTargetCatalog, type TargetCatalog } from "./target-catalog";
+import { isoDate, isoToday } from "./today";
+
+// Recomputes the derived assessments of the given SKUs at their current firmware, in the caller's
+// transaction. Set-based: a fixed number of queries whatever the number of SKUs, so evidence
+// reviews, imports and the daily expiry sweep all use it. Manual and re-mapped rows are never
+// touched, only marked current or not.
+export async function refreshDerivedAssessments(
+  tx: TenantTx,
+  organizationId: string,
+  skuIds: readonly string[],
+  options: { today?: string; target?: TargetCatalog | null } = {},
+): Promise<{ skus: number; rows: number }> {
+  const ids = [...new Set(skuIds)];
+  if (ids.length === 0) return { skus: 0, rows: 0 };
+  const target = options.target === undefined ? await loadTargetCatalog(tx) : options.target;
+  const today = options.today ?? isoToday();
+
+  const [skus, firmware, skuLinks, manualRows] = await Promise.all([
+    tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, capabilities: true } }),
+    tx.firmwareVersion.findMany({ where: { skuId: { in: ids } }, select: { id: true, skuId: true, releaseDate: true, createdAt: true } }),
+    tx.evidenceSkuLink.findMany({
+      where: { skuId: { in: ids } },
+      select: {
+        skuId: true,
+        firmwareVersionId: true,
+        evidence: { select: { id: true, title: true, reviewState: true, expiryDate: true, firmwareDependent: true } },
+      },
+    }),
+    tx.assessment.findMany({ where: { skuId: { in: ids }, origin: { not: "derived" } }, select: { skuId: true, scopeKey: true, clauseId: true } }),
+  ]);
+  const currentFirmware = currentFirmwareBySku(firmware);
+  const scopeOf = (skuId: string) => scopeKeyOf(currentFirmware.get(skuId)?.id);
+
+  const evidenceIds = [...new Set(skuLinks.map((l) => l.evidence.id))];
+  const targetClauseIds = target?.clauses.map((c) => c.id) ?? [];
+  const clauseLinks =
+    evidenceIds.length && targetClauseIds.length
+      ? await tx.evidenceClauseLink.findMany({
+          where: { evidenceId: { in: evidenceIds }, clauseId: { in: targetClauseIds } },
+          select: { evidenceId: true, clauseId: true },
+        })
+      : [];
+  const clausesOfEvidence = new Map<string, string[]>();
+  for (const link of clauseLinks) clausesOfEvidence.set(link.evidenceId, [...(clausesOfEvidence.get(link.evidenceId) ?? []), link.clauseId]);
+
+  const evidenceBySku = new Map<string, Map<string, DerivationEvidence & { firmwareScopes: (string | null)[] }>>();
+  for (const link of skuLinks) {
+    const bySku = evidenceBySku.get(link.skuId) ?? new Map();
+    evidenceBySku.set(link.skuId, bySku);
+    const existing = bySku.get(link.evidence.id);
+    if (existing) {
+      existing.firmwareScopes.push(link.firmwareVersionId);
+      continue;
+    }
+    bySku.set(link.evidence.id, {
+      id: link.evidence.id,
+      title: link.evidence.title,
+      reviewState: link.evidence.reviewState,
+      expiryDate: isoDate(link.evidence.expiryDate),
+      firmwareDependent: link.evidence.firmwareDependent,
+      clauseIds: clausesOfEvidence.get(link.evidence.id) ?? [],
+      firmwareScopes: [link.firmwareVersionId],
+    });
+  }
+  const decided = new Set(manualRows.map((r) => `${r.skuId}|${r.scopeKey}|${r.clauseId}`));
+
+  const rows: Prisma.AssessmentCreateManyInput[] = [];
+  if (target) {
+    for (const sku of skus) {
+      const firmwareId = currentFirmware.get(sku.id)?.id ?? null;
+      const results = deriveClauseAssessments({
+        clauses: target.clauses.map((c) => ({ id: c.id, code: c.code, conditions: c.conditions })),
+        evidence: [...(evidenceBySku.get(sku.id)?.values() ?? [])],
+        profile: applicabilityProfileSchema.parse(sku.capabilities ?? {}),
+        currentFirmwareId: firmwareId,
+        today,
+      });
+      for (const result of results) {
+        if (decided.has(`${sku.id}|${scopeKeyOf(firmwareId)}|${result.clauseId}`)) continue;
+        rows.push({
+          organizationId,
+          skuId: sku.id,
+          firmwareVersionId: firmwareId,
+          scopeKey: scopeKeyOf(firmwareId),
+          clauseId: result.clauseId,
+          status: result.status,
+          origin: "derived",
+          reason: result.reason,
+          explanation: result.explanation as unknown as Prisma.InputJsonValue,
+          needsReview: result.needsReverification,
+          needsReviewReason: result.needsReverification ? "firmware_changed" : null,
+          current: true,
+        });
+      }
+    }
+  }
+
+  await tx.assessment.deleteMany({ where: { skuId: { in: ids }, origin: "derived" } });
+  if (manualRows.length) {
+    await tx.assessment.updateMany({ where: { skuId: { in: ids }, current: true }, data: { current: false } });
+    await tx.assessment.updateMany({
+      where: { OR: skus.map((s) => ({ skuId: s.id, scopeKey: scopeOf(s.id) })) },
+      data: { current: true },
+    });
+  }
+  if (rows.length) await tx.assessment.createMany({ data: rows });
+  return { skus: skus.length, rows: rows.length };
+}
