@@ -1,6 +1,6 @@
 // The few reads that must look across organizations, named for what they are for.
 // Each is keyed by something that already proves the right to see the rows (the user's own id,
-// or a secret invitation token hash).
+// or a secret invitation token hash), or serves a system job and returns organization ids only.
 import { getRawClient } from "./raw-client";
 
 export function findMembershipsOfUser(userId: string) {
@@ -23,4 +23,23 @@ export function findInvitationByTokenHash(tokenHash: string) {
     where: { tokenHash },
     include: { organization: { select: { id: true, slug: true, name: true } } },
   });
+}
+
+// For the daily evidence expiry sweep (a system job, no user): the organizations that have something
+// to do on `today`. Only ids come back; each organization is then processed through tenantDb.
+// Evidence to mark expired (any review state), evidence to remind about (not rejected, expiring by
+// `horizon`), and evidence marked expired whose date was renewed since.
+export async function findOrganizationsWithEvidenceExpiryWork(today: Date, horizon: Date): Promise<string[]> {
+  const groups = await getRawClient().evidence.groupBy({
+    by: ["organizationId"],
+    where: {
+      OR: [
+        { expiredAt: null, expiryDate: { lt: today } },
+        { expiredAt: null, reviewState: { not: "rejected" }, expiryDate: { lte: horizon } },
+        { expiredAt: { not: null }, OR: [{ expiryDate: null }, { expiryDate: { gte: today } }] },
+      ],
+    },
+    orderBy: { organizationId: "asc" },
+  });
+  return groups.map((g) => g.organizationId);
 }

@@ -4,6 +4,7 @@ export {
   findMembershipsOfUser,
   findMembershipOfUserBySlug,
   findInvitationByTokenHash,
+  findOrganizationsWithEvidenceExpiryWork,
 } from "./cross-tenant-queries";
 export { TENANT_MODELS, isTenantModel, type TenantModelName } from "./tenant-models";
 export { disconnectRawClient } from "./raw-client";
@@ -14,3 +15,4 @@ export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./ge
 export { pingDatabase } from "./ping-database";
 export { advisoryXactLock } from "./advisory-lock";
 export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent } from "./generated/prisma/client";
+export { insertDerivedAssessments, type DerivedAssessmentRow } from "./insert-derived-assessments";

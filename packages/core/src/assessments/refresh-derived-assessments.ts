@@ -1,5 +1,5 @@
 import { applicabilityProfileSchema, deriveClauseAssessments, type DerivationEvidence } from "@hopquy/compliance";
-import type { Prisma, TenantTx } from "@hopquy/db";
+import { insertDerivedAssessments, type DerivedAssessmentRow, type TenantTx } from "@hopquy/db";
 import { currentFirmwareBySku, scopeKeyOf } from "./current-firmware";
 import { loadTargetCatalog, type TargetCatalog } from "./target-catalog";
 import { isoDate, isoToday } from "./today";
@@ -68,7 +68,7 @@ export async function refreshDerivedAssessments(
   }
   const decided = new Set(manualRows.map((r) => `${r.skuId}|${r.scopeKey}|${r.clauseId}`));
 
-  const rows: Prisma.AssessmentCreateManyInput[] = [];
+  const rows: DerivedAssessmentRow[] = [];
   if (target) {
     for (const sku of skus) {
       const firmwareId = currentFirmware.get(sku.id)?.id ?? null;
@@ -82,18 +82,15 @@ export async function refreshDerivedAssessments(
       for (const result of results) {
         if (decided.has(`${sku.id}|${scopeKeyOf(firmwareId)}|${result.clauseId}`)) continue;
         rows.push({
-          organizationId,
           skuId: sku.id,
           firmwareVersionId: firmwareId,
           scopeKey: scopeKeyOf(firmwareId),
           clauseId: result.clauseId,
           status: result.status,
-          origin: "derived",
           reason: result.reason,
-          explanation: result.explanation as unknown as Prisma.InputJsonValue,
+          explanation: result.explanation,
           needsReview: result.needsReverification,
           needsReviewReason: result.needsReverification ? "firmware_changed" : null,
-          current: true,
         });
       }
     }
@@ -107,6 +104,6 @@ export async function refreshDerivedAssessments(
       data: { current: true },
     });
   }
-  if (rows.length) await tx.assessment.createMany({ data: rows });
+  await insertDerivedAssessments(tx, organizationId, rows);
   return { skus: skus.length, rows: rows.length };
 }

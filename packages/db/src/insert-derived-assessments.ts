@@ -1,0 +1,46 @@
+import { Prisma } from "./generated/prisma/client";
+import type { TenantTx } from "./tenant-db";
+
+export interface DerivedAssessmentRow {
+  skuId: string;
+  firmwareVersionId: string | null;
+  scopeKey: string;
+  clauseId: string;
+  status: "not_started" | "in_progress" | "covered" | "partial" | "gap" | "not_applicable";
+  reason: string | null;
+  explanation: unknown;
+  needsReview: boolean;
+  needsReviewReason: string | null;
+}
+
+// Prisma's createMany sends tens of thousands of bound parameters and took ~37 s for 1,000 SKUs x
+// 41 clauses; one INSERT ... SELECT FROM unnest() of column arrays does the same in well under a
+// second. The organization comes from the caller's tenant, never from the rows, and the composite
+// foreign key (skuId, organizationId) rejects a SKU of another organization.
+export async function insertDerivedAssessments(tx: TenantTx, organizationId: string, rows: readonly DerivedAssessmentRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const part = rows;
+  const inserted = await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "Assessment" ("id", "organizationId", "skuId", "firmwareVersionId", "scopeKey", "clauseId", "status", "origin",
+        "reason", "explanation", "needsReview", "needsReviewReason", "current", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, r.sku_id, r.firmware_version_id, r.scope_key, r.clause_id,
+        r.status::"AssessmentStatus", 'derived'::"AssessmentOrigin", r.reason, r.explanation::jsonb, r.needs_review,
+        r.needs_review_reason, true, now(), now()
+      FROM unnest(
+        ${part.map((r) => r.skuId)}::text[],
+        ${part.map((r) => r.firmwareVersionId)}::text[],
+        ${part.map((r) => r.scopeKey)}::text[],
+        ${part.map((r) => r.clauseId)}::text[],
+        ${part.map((r) => r.status)}::text[],
+        ${part.map((r) => r.reason)}::text[],
+        ${part.map((r) => JSON.stringify(r.explanation ?? null))}::text[],
+        ${part.map((r) => r.needsReview)}::boolean[],
+        ${part.map((r) => r.needsReviewReason)}::text[]
+      ) AS r(sku_id, firmware_version_id, scope_key, clause_id, status, reason, explanation, needs_review, needs_review_reason)`);
+  // A bulk load (an import, a new catalog) changes the table faster than autovacuum notices; with
+  // stale statistics the matrix queries picked nested-loop plans 100x slower (measured: 46 s vs 0.4 s).
+  if (rows.length >= ANALYZE_THRESHOLD_ROWS) await tx.$executeRaw(Prisma.sql`ANALYZE "Assessment"`);
+  return inserted;
+}
+
+const ANALYZE_THRESHOLD_ROWS = 5_000;
