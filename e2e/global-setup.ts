@@ -1,6 +1,8 @@
 // Starts the built web app and the worker against a fresh database for the browser tests.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createMigratedTestDatabase, dropTestDatabase } from "../packages/db/src/testing/test-database";
@@ -41,6 +43,9 @@ export default async function setup(project: TestProject) {
     AUTH_TRUST_HOST: "true",
     BULLMQ_PREFIX: `hq-e2e-${process.pid}`,
     LOG_LEVEL: "warn",
+    // Uploaded evidence goes to a throwaway directory, never into the checkout's storage-data/.
+    STORAGE_DRIVER: "local",
+    STORAGE_LOCAL_ROOT: mkdtempSync(path.join(os.tmpdir(), "hq-e2e-blobs-")),
   };
   const bin = (name: string) => path.join(root, "node_modules/.bin", name);
   // The reference catalogs, as `npm run setup` publishes them.

@@ -42,7 +42,7 @@ describe("catalog export routes", () => {
     for (const format of ["yaml", "csv"] as const) {
       const response = await exportVersion(qcvn11.id, format);
       expect(response.status).toBe(200);
-      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="QCVN_11_2026_BCA_.*\.(yaml|csv)"$/);
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="QCVN_11_2026_BCA_.*\.(yaml|csv)"; filename\*=UTF-8''QCVN_11_2026_BCA_.*\.(yaml|csv)$/);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       const parsed = parseCatalog(await response.text(), format);
       expect(parsed.ok && parsed.value.clauses.length).toBe(41);

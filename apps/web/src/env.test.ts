@@ -26,4 +26,9 @@ describe("validateWebEnv", () => {
     expect(() => validateWebEnv({ ...valid, REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
     expect(() => validateWebEnv({ AUTH_SECRET: valid.AUTH_SECRET, AUTH_URL: "not a url" })).toThrow(/AUTH_URL must be a URL/);
   });
+
+  it("names a storage setting that cannot work, together with other problems", () => {
+    expect(() => validateWebEnv({ ...valid, STORAGE_DRIVER: "ftp" })).toThrow(/STORAGE_DRIVER must be local or s3/);
+    expect(() => validateWebEnv({ AUTH_TRUST_HOST: "true", STORAGE_DRIVER: "s3", S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(/AUTH_SECRET[\s\S]*S3_BUCKET is required when STORAGE_DRIVER=s3/);
+  });
 });

@@ -1,3 +1,4 @@
+import { readStorageEnv } from "@hopquy/storage";
 import { z } from "zod";
 
 // Validated once at server start (instrumentation.ts): a missing or malformed variable stops the
@@ -19,8 +20,12 @@ const webEnvSchema = z
 
 export function validateWebEnv(source: Record<string, string | undefined> = process.env): void {
   const parsed = webEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
-    throw new Error(`HopQuy cannot start, the environment is invalid:\n${lines.join("\n")}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+  // Evidence uploads need a working blob store: a bad STORAGE_* setting stops the start too.
+  try {
+    readStorageEnv(source as NodeJS.ProcessEnv);
+  } catch (error) {
+    lines.push(`  - ${(error as Error).message}`);
   }
+  if (lines.length) throw new Error(`HopQuy cannot start, the environment is invalid:\n${lines.join("\n")}`);
 }

@@ -4,7 +4,26 @@
 // The suite fails when a new action or route appears without a case here.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { createProductFamily, createSku, inviteMember, resolveTenantContext } from "@hopquy/core";
+import {
+  createEvidence,
+  createProductFamily,
+  createSku,
+  getEvidence,
+  getTargetCatalog,
+  inviteMember,
+  resolveTenantContext,
+  reviewEvidence,
+  submitEvidence,
+  uploadEvidenceRevision,
+} from "@hopquy/core";
+import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import { Readable } from "node:stream";
+import { getBlobStore } from "@/lib/blob-store";
+
+// Uploaded files of this suite go to a throwaway directory.
+process.env.STORAGE_LOCAL_ROOT = mkdtempSync(path.join(os.tmpdir(), "hq-web-isolation-"));
 import { tenantDb } from "@hopquy/db";
 import { createTestOrganization, createTestUser } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -61,10 +80,24 @@ const world = {} as {
   bInvitationToken: string;
   bSkuId: string;
   bFamilyId: string;
+  bEvidenceId: string;
+  bRevisionId: string;
+  bSha256: string;
+  bClauseId: string;
+  bClauseLinkId: string;
+  bSkuLinkId: string;
+  bBytes: Buffer;
 };
 
 async function snapshotOrgB() {
   const db = tenantDb(world.orgB.id);
+  const [evidence, revisions, clauseLinks, skuLinks, assessments] = await Promise.all([
+    db.evidence.findMany({ orderBy: { id: "asc" } }),
+    db.evidenceRevision.findMany({ orderBy: { id: "asc" } }),
+    db.evidenceClauseLink.findMany({ orderBy: { id: "asc" } }),
+    db.evidenceSkuLink.findMany({ orderBy: { id: "asc" } }),
+    db.assessment.findMany({ orderBy: { id: "asc" } }),
+  ]);
   const [organization, memberships, invitations, auditCount, skus, families, firmware] = await Promise.all([
     db.organization.findUniqueOrThrow({ where: { id: world.orgB.id } }),
     db.membership.findMany({ orderBy: { id: "asc" } }),
@@ -74,11 +107,111 @@ async function snapshotOrgB() {
     db.productFamily.findMany({ orderBy: { id: "asc" } }),
     db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware };
+  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware, evidence, revisions, clauseLinks, skuLinks, assessments };
 }
 
 type Case = () => Promise<void>;
+const NOT_FOUND = { ok: false, error: { code: "NOT_FOUND" } };
+// A server action called with A's slug and B's ids, and with B's slug: both "not found".
+async function refusedBothWays<I>(action: (slug: string, input: I) => Promise<unknown>, input: I) {
+  expect(await action(world.orgA.slug, input)).toEqual(NOT_FOUND);
+  expect(await action(world.orgB.slug, input)).toEqual(NOT_FOUND);
+}
+const routeParams = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
+
 const cases: Record<string, Case> = {
+  "evidence/createEvidenceAction": async () => {
+    const { createEvidenceAction } = await import("@/features/evidence/actions");
+    expect(await createEvidenceAction(world.orgB.slug, { kind: "certificate", title: "into B" })).toEqual(NOT_FOUND);
+    expect(await createEvidenceAction(world.orgA.slug, { kind: "certificate", title: "for B's SKU", skuId: world.bSkuId })).toEqual(NOT_FOUND);
+  },
+  "evidence/updateEvidenceAction": async () => {
+    const { updateEvidenceAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(updateEvidenceAction, { evidenceId: world.bEvidenceId, kind: "certificate" as const, title: "hijack" });
+  },
+  "evidence/submitEvidenceAction": async () => {
+    const { submitEvidenceAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(submitEvidenceAction, { evidenceId: world.bEvidenceId });
+  },
+  "evidence/reviewEvidenceAction": async () => {
+    const { reviewEvidenceAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(reviewEvidenceAction, { evidenceId: world.bEvidenceId, decision: "reject" as const, comment: "no" });
+  },
+  "evidence/reopenEvidenceAction": async () => {
+    const { reopenEvidenceAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(reopenEvidenceAction, { evidenceId: world.bEvidenceId });
+  },
+  "evidence/linkEvidenceToClauseAction": async () => {
+    const { linkEvidenceToClauseAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(linkEvidenceToClauseAction, { evidenceId: world.bEvidenceId, clauseId: world.bClauseId });
+  },
+  "evidence/unlinkEvidenceFromClauseAction": async () => {
+    const { unlinkEvidenceFromClauseAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(unlinkEvidenceFromClauseAction, { linkId: world.bClauseLinkId });
+  },
+  "evidence/linkEvidenceToSkuAction": async () => {
+    const { linkEvidenceToSkuAction, createEvidenceAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(linkEvidenceToSkuAction, { evidenceId: world.bEvidenceId, skuId: world.bSkuId });
+    const own = await createEvidenceAction(world.orgA.slug, { kind: "certificate", title: "A's" });
+    if (!own.ok) throw new Error("A could not create its own evidence");
+    expect(await linkEvidenceToSkuAction(world.orgA.slug, { evidenceId: own.data.evidenceId, skuId: world.bSkuId })).toEqual(NOT_FOUND);
+  },
+  "evidence/unlinkEvidenceFromSkuAction": async () => {
+    const { unlinkEvidenceFromSkuAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(unlinkEvidenceFromSkuAction, { linkId: world.bSkuLinkId });
+  },
+  "evidence/verifyEvidenceRevisionAction": async () => {
+    const { verifyEvidenceRevisionAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(verifyEvidenceRevisionAction, { revisionId: world.bRevisionId });
+  },
+  "evidence/decideAssessmentAction": async () => {
+    const { decideAssessmentAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(decideAssessmentAction, { skuId: world.bSkuId, clauseId: world.bClauseId, status: "gap" as const, reason: "x" });
+  },
+  "evidence/clearAssessmentDecisionAction": async () => {
+    const { clearAssessmentDecisionAction } = await import("@/features/evidence/actions");
+    await refusedBothWays(clearAssessmentDecisionAction, { skuId: world.bSkuId, clauseId: world.bClauseId });
+  },
+  "api/orgs/[orgSlug]/evidence/[evidenceId]/revisions": async () => {
+    const { POST } = await import("@/app/api/orgs/[orgSlug]/evidence/[evidenceId]/revisions/route");
+    const upload = () => new Request("http://test/api", { method: "POST", headers: { "x-file-name": "evil.pdf", host: "test" }, body: Buffer.from("%PDF-1.4 evil") });
+    for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
+      expect((await POST(upload(), routeParams({ orgSlug, evidenceId: world.bEvidenceId }))).status).toBe(404);
+    }
+    // A cross-site page cannot post into the caller's own organization either.
+    const { createEvidenceAction } = await import("@/features/evidence/actions");
+    const own = await createEvidenceAction(world.orgA.slug, { kind: "certificate", title: "A's cert" });
+    if (!own.ok) throw new Error("A could not create its own evidence");
+    const crossSite = new Request("http://test/api", { method: "POST", headers: { "x-file-name": "a.pdf", host: "test", origin: "https://evil.example" }, body: Buffer.from("%PDF-1.4 a") });
+    expect((await POST(crossSite, routeParams({ orgSlug: world.orgA.slug, evidenceId: own.data.evidenceId }))).status).toBe(403);
+  },
+  "api/orgs/[orgSlug]/evidence/revisions/[revisionId]": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/evidence/revisions/[revisionId]/route");
+    for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
+      expect((await GET(new Request("http://test/api"), routeParams({ orgSlug, revisionId: world.bRevisionId }))).status).toBe(404);
+    }
+  },
+  "api/orgs/[orgSlug]/evidence/files/[sha256]": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/evidence/files/[sha256]/route");
+    for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
+      expect((await GET(new Request("http://test/api"), routeParams({ orgSlug, sha256: world.bSha256 }))).status).toBe(404);
+    }
+    // The same bytes uploaded by A are A's file: served with A's name, as an attachment.
+    const { createEvidenceAction } = await import("@/features/evidence/actions");
+    const { POST } = await import("@/app/api/orgs/[orgSlug]/evidence/[evidenceId]/revisions/route");
+    const own = await createEvidenceAction(world.orgA.slug, { kind: "lab_test_report", title: "A's copy" });
+    if (!own.ok) throw new Error("A could not create its own evidence");
+    const uploaded = await POST(
+      new Request("http://test/api", { method: "POST", headers: { "x-file-name": encodeURIComponent("bản sao của A.pdf"), host: "test" }, body: new Uint8Array(world.bBytes) }),
+      routeParams({ orgSlug: world.orgA.slug, evidenceId: own.data.evidenceId }),
+    );
+    expect(uploaded.status).toBe(200);
+    const served = await GET(new Request("http://test/api"), routeParams({ orgSlug: world.orgA.slug, sha256: world.bSha256 }));
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-disposition")).toContain("filename*=UTF-8''b%E1%BA%A3n%20sao");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await served.arrayBuffer()).equals(world.bBytes)).toBe(true);
+  },
   "members/inviteMemberAction": async () => {
     const { inviteMemberAction } = await import("@/features/members/actions");
     const result = await inviteMemberAction(world.orgB.slug, { email: "intruder@example.test", role: "owner" });
@@ -115,6 +248,16 @@ const cases: Record<string, Case> = {
     const { verifyAuditChainAction } = await import("@/features/audit/actions");
     expect(await verifyAuditChainAction(world.orgB.slug, {})).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
   },
+  "notifications/markNotificationsReadAction": async () => {
+    const { markNotificationsReadAction } = await import("@/features/notifications/actions");
+    const bRows = () => tenantDb(world.orgB.id).notification.findMany({ orderBy: { id: "asc" } });
+    const before = await bRows();
+    expect(await markNotificationsReadAction(world.orgB.slug, { all: true })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+    // B's ids (one even addressed to Alice) match nothing from A; "all" is Alice's own rows in A.
+    expect(await markNotificationsReadAction(world.orgA.slug, { ids: notifications.inB })).toEqual({ ok: true, data: { marked: 0 } });
+    expect(await markNotificationsReadAction(world.orgA.slug, { all: true })).toEqual({ ok: true, data: { marked: 1 } });
+    expect(await bRows()).toEqual(before);
+  },
   "auth/acceptInvitationAction": async () => {
     // Holding B's invitation link is not enough: it is bound to the invited address.
     const { acceptInvitationAction } = await import("@/features/auth/actions");
@@ -149,6 +292,33 @@ const cases: Record<string, Case> = {
   "skus/createProductFamilyAction": async () => {
     const { createProductFamilyAction } = await import("@/features/skus/actions");
     expect(await createProductFamilyAction(world.orgB.slug, { name: "Intruder family" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+  },
+  "sku-import/importSkusAction": async () => {
+    const { importSkusAction } = await import("@/features/sku-import/actions");
+    const form = (mode: string) => {
+      const data = new FormData();
+      // B's model code and family name: free in A, and nothing of B's is touched.
+      data.set("file", new File(["modelCode,brand,manufacturer,countryOfOrigin,family\r\nB-1,X,X,VN,B family\r\n"], "skus.csv", { type: "text/csv" }));
+      data.set("mode", mode);
+      return data;
+    };
+    expect(await importSkusAction(world.orgB.slug, form("all_or_nothing"))).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
+    const intoA = await importSkusAction(world.orgA.slug, form("all_or_nothing"));
+    expect(intoA).toMatchObject({ ok: true, data: { outcome: "imported", imported: { skus: 1, families: 1 } } });
+    expect(await tenantDb(world.orgA.id).sku.count({ where: { modelCode: "B-1" } })).toBe(1);
+  },
+  "api/orgs/[orgSlug]/skus/export": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/skus/export/route");
+    const url = "http://test/api/orgs/x/skus/export?format=csv&archived=1";
+    expect((await GET(new Request(url), { params: Promise.resolve({ orgSlug: world.orgB.slug }) })).status).toBe(404);
+    const own = await GET(new Request(url), { params: Promise.resolve({ orgSlug: world.orgA.slug }) });
+    expect(own.status).toBe(200);
+    expect(own.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(own.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(own.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="hopquy-skus-${world.orgA.slug}-[\\d-]+\\.csv"; filename\\*=UTF-8''hopquy-skus-`));
+    const rows = (await own.text()).trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(await tenantDb(world.orgA.id).sku.count());
+    expect(rows.some((row) => row.startsWith("B-1,,B,B,"))).toBe(false);
   },
   "api/orgs/[orgSlug]/audit-events": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/audit-events/route");
@@ -196,6 +366,33 @@ beforeAll(async () => {
   world.bInvitationToken = token;
   world.bSkuId = bSku.id;
   world.bFamilyId = bFamily.id;
+  // B's accepted evidence with a stored file, linked to a QCVN 11 clause and to B's SKU.
+  await loadShippedReferenceData();
+  const target = (await getTargetCatalog())!;
+  world.bClauseId = target.clauses[0]!.id;
+  world.bBytes = Buffer.from(`%PDF-1.4\n% B's report ${Math.random()}\n%%EOF\n`);
+  const bEvidence = await createEvidence(bCtx, { kind: "lab_test_report", title: "B report", clauseIds: [world.bClauseId], skuId: bSku.id });
+  const revision = await uploadEvidenceRevision(bCtx, getBlobStore(), { evidenceId: bEvidence.id, fileName: "b.pdf", stream: Readable.from([world.bBytes]) });
+  await submitEvidence(bCtx, { evidenceId: bEvidence.id });
+  await reviewEvidence(bCtx, { evidenceId: bEvidence.id, decision: "accept" });
+  const links = await getEvidence(bCtx, bEvidence.id);
+  world.bEvidenceId = bEvidence.id;
+  world.bRevisionId = revision.id;
+  world.bSha256 = revision.sha256;
+  world.bClauseLinkId = links.clauseLinks[0]!.id;
+  world.bSkuLinkId = links.skuLinks[0]!.id;
+});
+
+// Alice has one unread notification in A; B has Bob's and one addressed to Alice (a former membership).
+const notifications = { inB: [] as string[] };
+beforeAll(async () => {
+  const notify = async (organizationId: string, userId: string, title: string) =>
+    (await tenantDb(organizationId).notification.create({
+      data: { organizationId, userId, kind: "evidence.expired", dedupeKey: `isolation:${title}`, payload: { evidenceId: "evd", title, expiryDate: "2031-01-31" } },
+    })).id;
+  const bob = await tenantDb(world.orgB.id).membership.findUniqueOrThrow({ where: { id: world.bobMembershipId } });
+  await notify(world.orgA.id, world.alice.id, "A");
+  notifications.inB = [await notify(world.orgB.id, bob.userId, "B"), await notify(world.orgB.id, world.alice.id, "B for Alice")];
 });
 
 describe("tenant isolation of every server action and route handler", () => {

@@ -22,3 +22,11 @@ export {
   type EvidenceVerdict,
   type ExplainedEvidence,
 } from "./derive-assessments";
+export {
+  EXPIRY_REMINDER_HORIZON_DAYS,
+  EXPIRY_REMINDER_THRESHOLDS,
+  addDays,
+  daysUntilExpiry,
+  dueExpiryReminder,
+  type ExpiryReminderThreshold,
+} from "./expiry-reminders";

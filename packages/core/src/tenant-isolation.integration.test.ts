@@ -6,6 +6,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as core from "./index";
 import type { TenantContext } from "./context";
 import { auditEventsOf, expectAppError, uniqueEmail } from "./testing/fixtures";
+import { createTempBlobStore, ensureTargetCatalog, pdfBytes, streamOf } from "./testing/evidence-fixtures";
+
+const store = createTempBlobStore();
 
 interface World {
   a: { id: string; slug: string; ctx: TenantContext };
@@ -20,6 +23,12 @@ interface World {
     familyId: string;
     skuId: string;
     skuModelCode: string;
+    evidenceId: string;
+    revisionId: string;
+    sha256: string;
+    clauseId: string;
+    clauseLinkId: string;
+    skuLinkId: string;
   };
   alice: { id: string; email: string };
 }
@@ -36,10 +45,18 @@ async function snapshotOf(organizationId: string) {
     families: await db.productFamily.findMany({ orderBy: { id: "asc" } }),
     skus: await db.sku.findMany({ orderBy: { id: "asc" } }),
     firmware: await db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
+    notifications: await db.notification.findMany({ orderBy: { id: "asc" } }),
+    evidence: await db.evidence.findMany({ orderBy: { id: "asc" } }),
+    revisions: await db.evidenceRevision.findMany({ orderBy: { id: "asc" } }),
+    clauseLinks: await db.evidenceClauseLink.findMany({ orderBy: { id: "asc" } }),
+    skuLinks: await db.evidenceSkuLink.findMany({ orderBy: { id: "asc" } }),
+    assessments: await db.assessment.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
 let bBefore: Awaited<ReturnType<typeof snapshotOf>>;
+// Alice's notification in A, Bob's in B, and one in B addressed to Alice (left from a former membership).
+const notes = {} as { aliceInA: string; bobInB: string; aliceInB: string };
 
 beforeAll(async () => {
   const alice = await createTestUser();
@@ -59,6 +76,15 @@ beforeAll(async () => {
   const bFamily = await core.createProductFamily(ctxB, { name: "B cameras" });
   const bSku = await core.createSku(ctxB, { modelCode: "B-CAM-1", brand: "B", manufacturer: "B Co", countryOfOrigin: "CN", familyId: bFamily.id });
   await core.addFirmwareVersion(ctxB, { skuId: bSku.id, version: "1.0.0" });
+  // B's accepted evidence with a file, linked to a QCVN 11 clause and to B's SKU, and a manual decision.
+  const target = await ensureTargetCatalog();
+  const bClause = target.clauses[0]!;
+  const bEvidence = await core.createEvidence(ctxB, { kind: "lab_test_report", title: "B report", clauseIds: [bClause.id], skuId: bSku.id });
+  const bRevision = await core.uploadEvidenceRevision(ctxB, store, { evidenceId: bEvidence.id, fileName: "b.pdf", stream: streamOf(pdfBytes("B")) });
+  await core.submitEvidence(ctxB, { evidenceId: bEvidence.id });
+  await core.reviewEvidence(ctxB, { evidenceId: bEvidence.id, decision: "accept" });
+  await core.decideAssessment(ctxB, { skuId: bSku.id, clauseId: target.clauses[1]!.id, status: "gap", reason: "B decided" });
+  const bLinks = await core.getEvidence(ctxB, bEvidence.id);
 
   const bMemberships = await tenantDb(orgB.id).membership.findMany({ include: { user: true } });
   w = {
@@ -75,8 +101,21 @@ beforeAll(async () => {
       familyId: bFamily.id,
       skuId: bSku.id,
       skuModelCode: bSku.modelCode,
+      evidenceId: bEvidence.id,
+      revisionId: bRevision.id,
+      sha256: bRevision.sha256,
+      clauseId: bClause.id,
+      clauseLinkId: bLinks.clauseLinks[0]!.id,
+      skuLinkId: bLinks.skuLinks[0]!.id,
     },
   };
+  const notify = async (organizationId: string, userId: string, title: string) =>
+    (await tenantDb(organizationId).notification.create({
+      data: { organizationId, userId, kind: "evidence.expiring", dedupeKey: `isolation:${title}`, payload: { evidenceId: "evd", title, expiryDate: "2031-01-31", daysLeft: 7, threshold: 7 } },
+    })).id;
+  notes.aliceInA = await notify(orgA.id, alice.id, "A");
+  notes.bobInB = await notify(orgB.id, bob.id, "B");
+  notes.aliceInB = await notify(orgB.id, alice.id, "B for Alice");
   bBefore = await snapshotOf(orgB.id);
   expect(bBefore.memberships).toHaveLength(2);
   expect(bBefore.auditEvents.length).toBeGreaterThanOrEqual(5);
@@ -94,6 +133,80 @@ const PURE_PERMISSION_CHECKS = ["can", "assertCan"];
 
 // One case per core service that takes a TenantContext. The last test checks this list is complete.
 const CASES: Record<string, () => Promise<void>> = {
+  async createEvidence() {
+    // B's SKU and firmware are unknown in A; a shared catalog clause is fine.
+    await expectAppError(core.createEvidence(w.a.ctx, { kind: "certificate", title: "A", skuId: w.b.skuId }), "NOT_FOUND");
+    const own = await core.createEvidence(w.a.ctx, { kind: "certificate", title: "A cert", clauseIds: [w.b.clauseId] });
+    expect(own.organizationId).toBe(w.a.id);
+  },
+  async updateEvidence() {
+    await expectAppError(core.updateEvidence(w.a.ctx, { evidenceId: w.b.evidenceId, kind: "certificate", title: "hijack" }), "NOT_FOUND");
+  },
+  async submitEvidence() {
+    await expectAppError(core.submitEvidence(w.a.ctx, { evidenceId: w.b.evidenceId }), "NOT_FOUND");
+  },
+  async reviewEvidence() {
+    await expectAppError(core.reviewEvidence(w.a.ctx, { evidenceId: w.b.evidenceId, decision: "reject", comment: "x" }), "NOT_FOUND");
+  },
+  async reopenEvidence() {
+    await expectAppError(core.reopenEvidence(w.a.ctx, { evidenceId: w.b.evidenceId }), "NOT_FOUND");
+  },
+  async linkEvidenceToClause() {
+    await expectAppError(core.linkEvidenceToClause(w.a.ctx, { evidenceId: w.b.evidenceId, clauseId: w.b.clauseId }), "NOT_FOUND");
+  },
+  async unlinkEvidenceFromClause() {
+    await expectAppError(core.unlinkEvidenceFromClause(w.a.ctx, { linkId: w.b.clauseLinkId }), "NOT_FOUND");
+  },
+  async linkEvidenceToSku() {
+    // Neither B's evidence to an A SKU nor A's evidence to B's SKU.
+    const own = await core.createEvidence(w.a.ctx, { kind: "certificate", title: "A cert 2" });
+    await expectAppError(core.linkEvidenceToSku(w.a.ctx, { evidenceId: own.id, skuId: w.b.skuId }), "NOT_FOUND");
+    const aSku = await core.createSku(w.a.ctx, { modelCode: "A-LINK", brand: "A", manufacturer: "A Co", countryOfOrigin: "VN" });
+    await expectAppError(core.linkEvidenceToSku(w.a.ctx, { evidenceId: w.b.evidenceId, skuId: aSku.id }), "NOT_FOUND");
+  },
+  async unlinkEvidenceFromSku() {
+    await expectAppError(core.unlinkEvidenceFromSku(w.a.ctx, { linkId: w.b.skuLinkId }), "NOT_FOUND");
+  },
+  async uploadEvidenceRevision() {
+    await expectAppError(core.uploadEvidenceRevision(w.a.ctx, store, { evidenceId: w.b.evidenceId, fileName: "x.pdf", stream: streamOf(pdfBytes("A")) }), "NOT_FOUND");
+  },
+  async openEvidenceRevision() {
+    await expectAppError(core.openEvidenceRevision(w.a.ctx, store, w.b.revisionId), "NOT_FOUND");
+  },
+  async openEvidenceFileByHash() {
+    // The blob exists in the shared store, but A holds no revision with this hash.
+    await expectAppError(core.openEvidenceFileByHash(w.a.ctx, store, w.b.sha256), "NOT_FOUND");
+  },
+  async verifyEvidenceRevision() {
+    await expectAppError(core.verifyEvidenceRevision(w.a.ctx, store, w.b.revisionId), "NOT_FOUND");
+  },
+  async listEvidence() {
+    const { evidence } = await core.listEvidence(w.a.ctx, { search: "B report" });
+    expect(evidence).toEqual([]);
+    expect((await core.listEvidence(w.a.ctx, { skuId: w.b.skuId })).evidence).toEqual([]);
+    expect((await core.listEvidence(w.a.ctx, { cursor: w.b.evidenceId })).evidence).toEqual([]);
+  },
+  async getEvidence() {
+    await expectAppError(core.getEvidence(w.a.ctx, w.b.evidenceId), "NOT_FOUND");
+  },
+  async decideAssessment() {
+    await expectAppError(core.decideAssessment(w.a.ctx, { skuId: w.b.skuId, clauseId: w.b.clauseId, status: "gap", reason: "x" }), "NOT_FOUND");
+  },
+  async clearAssessmentDecision() {
+    await expectAppError(core.clearAssessmentDecision(w.a.ctx, { skuId: w.b.skuId, clauseId: w.b.clauseId }), "NOT_FOUND");
+  },
+  async getComplianceMatrix() {
+    const matrix = await core.getComplianceMatrix(w.a.ctx, { search: w.b.skuModelCode });
+    expect(matrix.rows.map((r) => r.sku.id)).not.toContain(w.b.skuId);
+    expect((await core.getComplianceMatrix(w.a.ctx, { cursor: w.b.skuId })).rows).toEqual([]);
+    expect(matrix.totals.gap).toBe(0);
+  },
+  async getSkuCompliance() {
+    await expectAppError(core.getSkuCompliance(w.a.ctx, w.b.skuId), "NOT_FOUND");
+  },
+  async listSkuHistory() {
+    await expectAppError(core.listSkuHistory(w.a.ctx, { skuId: w.b.skuId }), "NOT_FOUND");
+  },
   async createSku() {
     // B's family id is unknown in A; B's model code is free in A (codes are per organization).
     await expectAppError(core.createSku(w.a.ctx, { modelCode: "A-1", brand: "A", manufacturer: "A Co", countryOfOrigin: "VN", familyId: w.b.familyId }), "NOT_FOUND");
@@ -135,6 +248,25 @@ const CASES: Record<string, () => Promise<void>> = {
 
   async listProductFamilies() {
     expect(onlyA(await core.listProductFamilies(w.a.ctx))).toBe(true);
+  },
+
+  async importSkus() {
+    // B's family name and model code mean nothing in A: the family is A's own, the SKU lands in A.
+    const header = "modelCode,hardwareRevision,brand,manufacturer,countryOfOrigin,family\r\n";
+    const bytes = Buffer.from(`${header}${w.b.skuModelCode},ISO,A,A Co,VN,B cameras\r\n`);
+    const report = await core.importSkus(w.a.ctx, { fileName: "skus.csv", bytes, mode: "all_or_nothing" });
+    expect(report).toMatchObject({ outcome: "imported", imported: { skus: 1 } });
+    const sku = await tenantDb(w.a.id).sku.findFirstOrThrow({ where: { modelCode: w.b.skuModelCode, hardwareRevision: "ISO" } });
+    const family = await tenantDb(w.a.id).productFamily.findUniqueOrThrow({ where: { id: sku.familyId! } });
+    expect(family.id).not.toBe(w.b.familyId);
+  },
+
+  async exportSkus() {
+    const file = await core.exportSkus(w.a.ctx, { format: "csv", includeArchived: true });
+    const text = Buffer.from(await new Response(file.body).arrayBuffer()).toString("utf8");
+    const rows = text.trim().split("\r\n").slice(1);
+    expect(rows).toHaveLength(await tenantDb(w.a.id).sku.count());
+    expect(text).not.toContain("B Co");
   },
 
   async getOrganizationOverview() {
@@ -203,6 +335,24 @@ const CASES: Record<string, () => Promise<void>> = {
   async verifyAuditChain() {
     const result = await core.verifyAuditChain(w.a.ctx);
     expect(result).toEqual({ intact: true, checked: (await auditEventsOf(w.a.id)).length });
+  },
+
+  async listNotifications() {
+    const { notifications } = await core.listNotifications(w.a.ctx, { limit: 100 });
+    expect(notifications.map((n) => n.id)).toEqual([notes.aliceInA]);
+    // A cursor naming one of B's rows (even one addressed to Alice) is no position in A's list.
+    for (const cursor of [notes.aliceInB, notes.bobInB]) expect(await core.listNotifications(w.a.ctx, { cursor })).toEqual({ notifications: [], nextCursor: undefined });
+  },
+
+  async countUnreadNotifications() {
+    expect(await core.countUnreadNotifications(w.a.ctx)).toBe(await tenantDb(w.a.id).notification.count({ where: { userId: w.alice.id, readAt: null } }));
+  },
+
+  async markNotificationsRead() {
+    expect(await core.markNotificationsRead(w.a.ctx, { ids: [notes.aliceInB, notes.bobInB] })).toEqual({ marked: 0 });
+    // "All" means the caller's own rows in A only; B's stay unread (checked by afterEach).
+    await core.markNotificationsRead(w.a.ctx, { all: true });
+    expect(await tenantDb(w.a.id).notification.count({ where: { readAt: null } })).toBe(0);
   },
 };
 

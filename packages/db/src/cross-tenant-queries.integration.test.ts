@@ -4,6 +4,7 @@ import {
   findInvitationByTokenHash,
   findMembershipOfUserBySlug,
   findMembershipsOfUser,
+  findOrganizationsWithEvidenceExpiryWork,
   pingDatabase,
   platformDb,
   tenantDb,
@@ -50,6 +51,45 @@ describe("cross-tenant queries", () => {
     const found = await findInvitationByTokenHash(tokenHash);
     expect(found).toMatchObject({ id: invitation.id, organization: { id: org.id, slug: org.slug, name: org.name } });
     expect(await findInvitationByTokenHash("0".repeat(64))).toBeNull();
+  });
+});
+
+describe("findOrganizationsWithEvidenceExpiryWork", () => {
+  it("returns the ids of organizations with evidence to mark, remind about or un-mark, and no others", async () => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+    const withEvidence = async (evidence: { expiryDate: string | null; reviewState?: "draft" | "accepted" | "rejected"; expiredAt?: Date }) => {
+      const org = await createTestOrganization();
+      await tenantDb(org.id).evidence.create({
+        data: {
+          organizationId: org.id,
+          kind: "certificate",
+          title: "Certificate",
+          createdByEmail: "test@example.test",
+          reviewState: evidence.reviewState ?? "accepted",
+          expiryDate: evidence.expiryDate ? day(evidence.expiryDate) : null,
+          expiredAt: evidence.expiredAt ?? null,
+        },
+      });
+      return org.id;
+    };
+    const included = [
+      await withEvidence({ expiryDate: "2040-06-14", reviewState: "rejected" }), // expired, not marked yet
+      await withEvidence({ expiryDate: "2040-06-15" }), // last valid day
+      await withEvidence({ expiryDate: "2040-07-15", reviewState: "draft" }), // 30 days out
+      await withEvidence({ expiryDate: "2040-06-15", expiredAt: new Date() }), // renewed after being marked
+      await withEvidence({ expiryDate: null, expiredAt: new Date() }),
+    ];
+    const excluded = [
+      await withEvidence({ expiryDate: "2040-07-16" }), // beyond the reminder horizon
+      await withEvidence({ expiryDate: "2040-06-20", reviewState: "rejected" }), // rejected: no reminders
+      await withEvidence({ expiryDate: "2040-06-01", expiredAt: new Date() }), // already marked
+      await withEvidence({ expiryDate: null }),
+      (await createTestOrganization()).id,
+    ];
+    const found = await findOrganizationsWithEvidenceExpiryWork(day("2040-06-15"), day("2040-07-15"));
+    expect(found).toEqual(expect.arrayContaining(included));
+    expect(found.filter((id) => excluded.includes(id))).toEqual([]);
+    expect(new Set(found).size).toBe(found.length);
   });
 });
 

@@ -32,4 +32,18 @@ describe("job definitions", () => {
       expect(schema.safeParse(payload).success).toBe(false);
     });
   });
+
+  describe("evidence.expiry-sweep payload", () => {
+    const schema = JOBS["evidence.expiry-sweep"].payload;
+
+    it("accepts the empty payload of scheduled runs and a fixed day for re-runs", () => {
+      expect(schema.parse({})).toEqual({});
+      const payload = { today: "2026-12-31", requestedAt: "2026-12-30T18:00:00Z" };
+      expect(schema.parse(payload)).toEqual(payload);
+    });
+
+    it.each([[{ today: "2026-02-30" }], [{ today: "31/12/2026" }], [{ today: "2026-12-31T00:00:00Z" }], [{ requestedAt: "now" }]])("rejects %j", (payload) => {
+      expect(schema.safeParse(payload).success).toBe(false);
+    });
+  });
 });

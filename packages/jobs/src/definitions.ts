@@ -1,6 +1,7 @@
 // Every job: its queue, its payload schema (checked at enqueue and again at dequeue), its handler.
 // Payloads carry ids only; documents and secrets never sit in Redis.
 import { z } from "zod";
+import { runEvidenceExpirySweep } from "./handlers/evidence-expiry-sweep";
 import { runHealthCheck } from "./handlers/health";
 
 export const QUEUES = ["system"] as const;
@@ -11,6 +12,12 @@ export const JOBS = {
     queue: "system",
     payload: z.object({ requestedAt: z.iso.datetime(), requestId: z.string().min(1).max(64) }),
     handler: runHealthCheck,
+  },
+  "evidence.expiry-sweep": {
+    queue: "system",
+    // `today` re-runs a given day; scheduled runs carry neither field and use the current Vietnamese day.
+    payload: z.object({ today: z.iso.date().optional(), requestedAt: z.iso.datetime().optional() }),
+    handler: runEvidenceExpirySweep,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
 

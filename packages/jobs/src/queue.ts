@@ -1,4 +1,4 @@
-import { Queue, QueueEvents } from "bullmq";
+import { Queue, QueueEvents, type JobSchedulerTemplateOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { createRedisConnection } from "./connection";
 import { JOBS, type JobName, type JobPayload, type QueueName } from "./definitions";
@@ -17,21 +17,27 @@ export function getQueue(name: QueueName): Queue {
   return queue;
 }
 
+// Retries and retention of every job, enqueued or scheduled.
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} satisfies JobSchedulerTemplateOptions;
+
 // Typed, validated enqueue. `jobId` (when given) deduplicates at the BullMQ layer.
 export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId?: string } = {}) {
   const definition = JOBS[name];
   const data = definition.payload.parse(payload);
-  return getQueue(definition.queue).add(name, data, {
-    jobId: options.jobId,
-    attempts: 3,
-    backoff: { type: "exponential", delay: 2_000 },
-    removeOnComplete: { age: 24 * 3600, count: 1000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  return getQueue(definition.queue).add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId: options.jobId });
 }
 
 export function enqueueHealthCheck(requestId: string) {
   return enqueue("system.health", { requestedAt: new Date().toISOString(), requestId });
+}
+
+export function enqueueEvidenceExpirySweep(today?: string) {
+  return enqueue("evidence.expiry-sweep", { today, requestedAt: new Date().toISOString() });
 }
 
 // Waits for a job's result (used by the health endpoint and tests).

@@ -4,6 +4,7 @@ import { disconnectRawClient } from "@hopquy/db";
 import { createRedisConnection } from "./connection";
 import { JOBS, QUEUES, type JobName } from "./definitions";
 import { readJobsEnv } from "./env";
+import { JOB_SCHEDULES, registerJobSchedulers } from "./schedules";
 
 export async function processJob(job: Job): Promise<unknown> {
   // Own keys only: a name like "constructor" must not resolve to an Object.prototype member.
@@ -36,9 +37,7 @@ export async function startJobsRuntime(): Promise<JobsRuntime> {
     worker.on("error", (err) => logger.error({ err, queue }, "worker error"));
     return worker;
   });
-  await Promise.all(workers.map((w) => w.waitUntilReady()));
-  logger.info({ queues: QUEUES, prefix: env.BULLMQ_PREFIX }, "jobs runtime started");
-  return {
+  const runtime: JobsRuntime = {
     workers,
     async close() {
       // Finish in-flight jobs, then release connections.
@@ -47,4 +46,12 @@ export async function startJobsRuntime(): Promise<JobsRuntime> {
       await disconnectRawClient();
     },
   };
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  // Recurring jobs are upserted by stable id: every start re-registers them, none is duplicated.
+  await registerJobSchedulers().catch(async (err: unknown) => {
+    await runtime.close();
+    throw err;
+  });
+  logger.info({ queues: QUEUES, prefix: env.BULLMQ_PREFIX, schedules: JOB_SCHEDULES.map((s) => s.id) }, "jobs runtime started");
+  return runtime;
 }

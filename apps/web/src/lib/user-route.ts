@@ -33,14 +33,18 @@ export function userRoute<P>(handler: (user: SessionUser, request: Request, para
   };
 }
 
-// A downloaded file is always an attachment and never sniffed into something executable.
-export function fileResponse(file: { fileName: string; contentType: string; body: string }): Response {
+// A downloaded file is always an attachment and never sniffed into something executable. The body
+// may be a stream; filename* (RFC 6266) carries names beyond ASCII, filename an ASCII fallback.
+export function fileResponse(file: { fileName: string; contentType: string; body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> }): Response {
+  const fallback = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Content-Disposition": `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(file.fileName)}`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "no-store",
     },
   });
 }
+
+const encodeRfc5987 = (text: string) => encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -49,7 +49,7 @@ export async function getComplianceMatrix(ctx: TenantContext, rawInput: z.input<
         family: { select: { id: true, name: true } },
       },
     }),
-    db.assessment.groupBy({ by: ["status"], where: { ...inTarget, sku: { archivedAt: null } }, _count: { _all: true } }),
+    db.assessment.groupBy({ by: ["status"], where: { ...inTarget, sku: where }, _count: { _all: true } }),
     db.sku.count({ where }),
   ]);
   const skus = page.slice(0, input.limit);
@@ -62,8 +62,12 @@ export async function getComplianceMatrix(ctx: TenantContext, rawInput: z.input<
   const rowsBySku = new Map<string, typeof assessments>();
   for (const a of assessments) rowsBySku.set(a.skuId, [...(rowsBySku.get(a.skuId) ?? []), a]);
 
+  // Totals of the SKUs matching the filters; clauses without a row (SKUs registered before a new
+  // catalog version) count as not started, as in each row.
   const totals: StatusCounts = emptyCounts();
   for (const g of grouped) totals[g.status] = g._count._all;
+  const recorded = Object.values(totals).reduce((sum, n) => sum + n, 0) - totals.not_started;
+  totals.not_started = Math.max(0, skuCount * target.clauses.length - recorded);
 
   return {
     target,

@@ -1,5 +1,6 @@
 import { applicabilityProfileSchema, deriveClauseAssessments, type DerivationEvidence } from "@hopquy/compliance";
-import { insertDerivedAssessments, type DerivedAssessmentRow, type TenantTx } from "@hopquy/db";
+import { deleteAssessmentsById, insertDerivedAssessments, type DerivedAssessmentRow, type TenantTx } from "@hopquy/db";
+import { canonicalJson } from "../audit/audit-hash";
 import { currentFirmwareBySku, scopeKeyOf } from "./current-firmware";
 import { loadTargetCatalog, type TargetCatalog } from "./target-catalog";
 import { isoDate, isoToday } from "./today";
@@ -13,13 +14,13 @@ export async function refreshDerivedAssessments(
   organizationId: string,
   skuIds: readonly string[],
   options: { today?: string; target?: TargetCatalog | null } = {},
-): Promise<{ skus: number; rows: number }> {
+): Promise<{ skus: number; rows: number; written: number }> {
   const ids = [...new Set(skuIds)];
-  if (ids.length === 0) return { skus: 0, rows: 0 };
+  if (ids.length === 0) return { skus: 0, rows: 0, written: 0 };
   const target = options.target === undefined ? await loadTargetCatalog(tx) : options.target;
   const today = options.today ?? isoToday();
 
-  const [skus, firmware, skuLinks, manualRows] = await Promise.all([
+  const [skus, firmware, skuLinks, manualRows, derivedRows] = await Promise.all([
     tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, capabilities: true } }),
     tx.firmwareVersion.findMany({ where: { skuId: { in: ids } }, select: { id: true, skuId: true, releaseDate: true, createdAt: true } }),
     tx.evidenceSkuLink.findMany({
@@ -31,6 +32,10 @@ export async function refreshDerivedAssessments(
       },
     }),
     tx.assessment.findMany({ where: { skuId: { in: ids }, origin: { not: "derived" } }, select: { skuId: true, scopeKey: true, clauseId: true } }),
+    tx.assessment.findMany({
+      where: { skuId: { in: ids }, origin: "derived" },
+      select: { id: true, skuId: true, scopeKey: true, clauseId: true, firmwareVersionId: true, status: true, reason: true, explanation: true, needsReview: true, needsReviewReason: true },
+    }),
   ]);
   const currentFirmware = currentFirmwareBySku(firmware);
   const scopeOf = (skuId: string) => scopeKeyOf(currentFirmware.get(skuId)?.id);
@@ -88,7 +93,8 @@ export async function refreshDerivedAssessments(
           clauseId: result.clauseId,
           status: result.status,
           reason: result.reason,
-          explanation: result.explanation,
+          // Most rows have nothing to explain: store no JSON for them (a third of the table's size).
+          explanation: isEmptyExplanation(result.explanation) ? null : result.explanation,
           needsReview: result.needsReverification,
           needsReviewReason: result.needsReverification ? "firmware_changed" : null,
         });
@@ -96,7 +102,23 @@ export async function refreshDerivedAssessments(
     }
   }
 
-  await tx.assessment.deleteMany({ where: { skuId: { in: ids }, origin: "derived" } });
+  // Only rows whose result changed are rewritten: a refresh after one review touches a few rows,
+  // not every clause of every SKU (which also kept the table from bloating with dead tuples).
+  const keyOf = (r: { skuId: string; scopeKey: string; clauseId: string }) => `${r.skuId}|${r.scopeKey}|${r.clauseId}`;
+  const fingerprint = (r: Omit<DerivedAssessmentRow, "skuId" | "scopeKey" | "clauseId">) =>
+    canonicalJson([r.firmwareVersionId, r.status, r.reason, r.explanation ?? null, r.needsReview, r.needsReviewReason]);
+  const existing = new Map(derivedRows.map((r) => [keyOf(r), r]));
+  const unchanged = new Set<string>();
+  const toInsert = rows.filter((row) => {
+    const before = existing.get(keyOf(row));
+    if (before && fingerprint(before as Omit<DerivedAssessmentRow, "skuId" | "scopeKey" | "clauseId">) === fingerprint(row)) {
+      unchanged.add(before.id);
+      return false;
+    }
+    return true;
+  });
+  const toDelete = derivedRows.filter((r) => !unchanged.has(r.id)).map((r) => r.id);
+  await deleteAssessmentsById(tx, organizationId, toDelete);
   if (manualRows.length) {
     await tx.assessment.updateMany({ where: { skuId: { in: ids }, current: true }, data: { current: false } });
     await tx.assessment.updateMany({
@@ -104,6 +126,10 @@ export async function refreshDerivedAssessments(
       data: { current: true },
     });
   }
-  await insertDerivedAssessments(tx, organizationId, rows);
-  return { skus: skus.length, rows: rows.length };
+  await insertDerivedAssessments(tx, organizationId, toInsert);
+  return { skus: skus.length, rows: rows.length, written: toInsert.length };
+}
+
+function isEmptyExplanation(explanation: { evidence: unknown[]; unmetConditions: unknown[]; unknownConditions: unknown[] }): boolean {
+  return explanation.evidence.length === 0 && explanation.unmetConditions.length === 0 && explanation.unknownConditions.length === 0;
 }

@@ -1,3 +1,4 @@
+import { platformDb } from "@hopquy/db";
 import type { TenantTx } from "@hopquy/db";
 
 // The catalog SKUs are assessed against: the newest published QCVN 11 version. When the official
@@ -46,4 +47,9 @@ export async function loadTargetCatalog(db: CatalogReader): Promise<TargetCatalo
   const groupPosition = new Map(groups.map((g) => [g.id, g.position]));
   clauses.sort((a, b) => (groupPosition.get(a.groupId) ?? 0) - (groupPosition.get(b.groupId) ?? 0) || a.position - b.position);
   return { ...version, groups, clauses };
+}
+
+// For pages that only show the catalog (reference data, no tenant).
+export function getTargetCatalog(): Promise<TargetCatalog | null> {
+  return loadTargetCatalog(platformDb());
 }

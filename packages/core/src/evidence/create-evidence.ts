@@ -2,11 +2,14 @@ import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
+import { AppError, notFound } from "../errors";
 import { assertCan } from "../permissions";
-import { createEvidenceInput, updateEvidenceInput } from "./evidence-input";
+import { scopeKeyOf } from "../assessments/current-firmware";
+import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
+import { createEvidenceInput, evidenceFieldsSchema, updateEvidenceInput } from "./evidence-input";
 import { dateOrNull, invalidState, loadEvidenceOrNotFound, refreshSkusOfEvidence } from "./evidence-state";
 
-function fieldsOf(input: z.output<typeof createEvidenceInput>) {
+function fieldsOf(input: z.output<typeof evidenceFieldsSchema>) {
   return {
     kind: input.kind,
     title: input.title,
@@ -23,15 +26,53 @@ export async function createEvidence(ctx: TenantContext, rawInput: z.input<typeo
   assertCan(ctx, "evidence:create");
   const input = createEvidenceInput.parse(rawInput);
   return tenantDb(ctx.organizationId).$transaction(async (tx) => {
+    const clauseIds = [...new Set(input.clauseIds)];
+    const clauses = clauseIds.length ? await tx.clause.findMany({ where: { id: { in: clauseIds } }, select: { id: true, code: true } }) : [];
+    if (clauses.length !== clauseIds.length) throw notFound("Clause");
+    if (input.firmwareVersionId && !input.skuId) throw new AppError("VALIDATION", "A firmware version needs its SKU", { reason: "firmware_without_sku" });
+    const sku = input.skuId ? await tx.sku.findUnique({ where: { id: input.skuId }, select: { id: true, modelCode: true } }) : null;
+    if (input.skuId && !sku) throw notFound("SKU");
+    if (input.firmwareVersionId) {
+      const firmware = await tx.firmwareVersion.findUnique({ where: { id: input.firmwareVersionId }, select: { skuId: true } });
+      if (!firmware) throw notFound("Firmware version");
+      if (firmware.skuId !== sku?.id) throw new AppError("VALIDATION", "The firmware version belongs to another SKU", { reason: "firmware_of_other_sku" });
+    }
     const evidence = await tx.evidence.create({
       data: { organizationId: ctx.organizationId, ...fieldsOf(input), createdById: ctx.userId, createdByEmail: ctx.userEmail },
     });
+    if (clauses.length) {
+      await tx.evidenceClauseLink.createMany({
+        data: clauses.map((c) => ({ organizationId: ctx.organizationId, evidenceId: evidence.id, clauseId: c.id, createdByEmail: ctx.userEmail })),
+      });
+    }
+    if (sku) {
+      await tx.evidenceSkuLink.create({
+        data: {
+          organizationId: ctx.organizationId,
+          evidenceId: evidence.id,
+          skuId: sku.id,
+          firmwareVersionId: input.firmwareVersionId ?? null,
+          scopeKey: scopeKeyOf(input.firmwareVersionId),
+          createdByEmail: ctx.userEmail,
+        },
+      });
+    }
     await appendAuditEvent(tx, ctx, {
       action: "evidence.created",
       targetType: "evidence",
       targetId: evidence.id,
-      after: { kind: evidence.kind, title: evidence.title },
+      after: { kind: evidence.kind, title: evidence.title, clauses: clauses.map((c) => c.code), sku: sku?.modelCode ?? null },
     });
+    if (sku) {
+      // The SKU's own history shows where its evidence came from.
+      await appendAuditEvent(tx, ctx, {
+        action: "evidence.sku_linked",
+        targetType: "sku",
+        targetId: sku.id,
+        after: { evidenceId: evidence.id, title: evidence.title, firmwareVersionId: input.firmwareVersionId ?? null },
+      });
+      await refreshDerivedAssessments(tx, ctx.organizationId, [sku.id]);
+    }
     return evidence;
   });
 }

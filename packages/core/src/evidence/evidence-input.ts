@@ -55,7 +55,16 @@ export const evidenceFieldsSchema = z
   .refine((v) => v.kind !== "link" || Boolean(v.url), { message: "url_required", path: ["url"] })
   .refine((v) => v.kind !== "statement" || Boolean(v.statementText), { message: "statement_required", path: ["statementText"] });
 
-export const createEvidenceInput = evidenceFieldsSchema;
+// Created with its first links in one transaction: the usual path is "evidence for this SKU, for
+// these clauses" from the SKU page.
+export const createEvidenceInput = z.intersection(
+  evidenceFieldsSchema,
+  z.object({
+    clauseIds: z.array(id).max(300, "too_many").default([]),
+    skuId: id.optional().or(z.literal("").transform(() => undefined)),
+    firmwareVersionId: id.optional().or(z.literal("").transform(() => undefined)),
+  }),
+);
 export const updateEvidenceInput = z.intersection(evidenceFieldsSchema, z.object({ evidenceId: id }));
 export const evidenceIdInput = z.object({ evidenceId: id });
 export const reviewEvidenceInput = z

@@ -23,8 +23,15 @@ export const skuFieldsSchema = z.object({
   familyId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
 });
 
-export const createSkuInput = skuFieldsSchema.extend({ capabilities: applicabilityProfileSchema.default(applicabilityProfileSchema.parse({})) });
-export const updateSkuInput = skuFieldsSchema.extend({ skuId: z.string().min(1).max(64) });
+export const RISK_CLASSES = ["unclassified", "low", "medium", "high"] as const;
+export const riskClassSchema = z.enum(RISK_CLASSES, "invalid_risk_class");
+
+export const createSkuInput = skuFieldsSchema.extend({
+  capabilities: applicabilityProfileSchema.default(applicabilityProfileSchema.parse({})),
+  riskClass: riskClassSchema.default("unclassified"),
+});
+// Omitted on update means "unchanged": a caller that does not know the field must not reset it.
+export const updateSkuInput = skuFieldsSchema.extend({ skuId: z.string().min(1).max(64), riskClass: riskClassSchema.optional() });
 export const updateSkuCapabilitiesInput = z.object({ skuId: z.string().min(1).max(64), capabilities: applicabilityProfileSchema });
 
 export const firmwareVersionInput = z

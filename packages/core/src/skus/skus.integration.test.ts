@@ -96,4 +96,16 @@ describe("SKU registry", () => {
     expect(events[1]).toMatchObject({ before: { brand: "HopCam" }, after: { brand: "HopCam Pro" } });
     await expect(updateSkuCapabilities(team.ctx.owner, { skuId: sku.id, capabilities: { wifi: true } as never })).rejects.toBeInstanceOf(ZodError);
   });
+
+  it("starts SKUs unclassified, audits a risk class change, and keeps it when an update does not name it", async () => {
+    const team = await createTeam();
+    const sku = await createSku(team.ctx.owner, camera);
+    expect(sku.riskClass).toBe("unclassified");
+    await updateSku(team.ctx.owner, { skuId: sku.id, ...camera, riskClass: "high" });
+    await updateSku(team.ctx.owner, { skuId: sku.id, ...camera, brand: "HopCam Pro" });
+    expect((await getSku(team.ctx.viewer, sku.id)).riskClass).toBe("high");
+    const events = (await auditEventsOf(team.organization.id)).filter((e) => e.action === "sku.updated");
+    expect(events[0]).toMatchObject({ before: { riskClass: "unclassified" }, after: { riskClass: "high" } });
+    await expect(createSku(team.ctx.owner, { ...camera, modelCode: "X-1", riskClass: "extreme" as never })).rejects.toBeInstanceOf(ZodError);
+  });
 });

@@ -16,7 +16,11 @@ export default async function OrganizationLayout({ children, params }: { childre
   const { t } = await getTranslator();
   const nav = [
     { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
+    { href: `/${ctx.organizationSlug}/matrix`, label: t("nav.matrix") },
     { href: `/${ctx.organizationSlug}/skus`, label: t("nav.skus") },
+    { href: `/${ctx.organizationSlug}/evidence`, label: t("nav.evidence") },
+    { href: `/${ctx.organizationSlug}/notifications`, label: t("nav.notifications") },
+    { href: "/portfolio", label: t("nav.portfolio") },
     { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
     { href: `/${ctx.organizationSlug}/catalogs`, label: t("nav.catalogs") },
     { href: `/${ctx.organizationSlug}/audit`, label: t("nav.audit") },

@@ -1,12 +1,15 @@
 "use client";
 
+import type { RISK_CLASSES } from "@hopquy/core";
 import { useRouter } from "next/navigation";
 import { buttonClass, Field, FormError, inputClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
 import { formFields, useAction } from "@/lib/use-action";
 import { createSkuAction, updateSkuAction } from "./actions";
 
-const FIELDS = ["modelCode", "hardwareRevision", "brand", "manufacturer", "importer", "countryOfOrigin", "hsCode", "description", "familyId"] as const;
+const FIELDS = ["modelCode", "hardwareRevision", "brand", "manufacturer", "importer", "countryOfOrigin", "hsCode", "description", "familyId", "riskClass"] as const;
+type RiskClass = (typeof RISK_CLASSES)[number];
+const RISK_CLASS_OPTIONS = ["unclassified", "low", "medium", "high"] as const satisfies readonly RiskClass[];
 type SkuValues = Partial<Record<(typeof FIELDS)[number], string | null>>;
 
 // One form to create a SKU and to edit one.
@@ -25,7 +28,9 @@ export function SkuForm({ organizationSlug, families, sku }: { organizationSlug:
       className="grid grid-cols-1 gap-4 md:grid-cols-2"
       onSubmit={(event) => {
         event.preventDefault();
-        const fields = formFields(event.currentTarget, FIELDS);
+        // The select offers only valid classes; the server's schema checks it again.
+        const raw = formFields(event.currentTarget, FIELDS);
+        const fields = { ...raw, riskClass: raw.riskClass as RiskClass };
         if (sku) run(() => updateSkuAction(organizationSlug, { skuId: sku.id, ...fields }), () => router.refresh());
         else run(() => createSkuAction(organizationSlug, fields), (data) => router.push(`/${organizationSlug}/skus/${data.skuId}`));
       }}
@@ -42,6 +47,13 @@ export function SkuForm({ organizationSlug, families, sku }: { organizationSlug:
           <option value="">{t("skus.noFamily")}</option>
           {families.map((family) => (
             <option key={family.id} value={family.id}>{family.name}</option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t("skuImport.riskClass")} name="sku-riskClass" error={fieldError("riskClass")}>
+        <select id="sku-riskClass" name="riskClass" defaultValue={sku?.riskClass ?? "unclassified"} className={inputClass}>
+          {RISK_CLASS_OPTIONS.map((riskClass) => (
+            <option key={riskClass} value={riskClass}>{t(`skuImport.riskClasses.${riskClass}`)}</option>
           ))}
         </select>
       </Field>

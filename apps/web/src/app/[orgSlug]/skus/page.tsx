@@ -1,6 +1,6 @@
 import { can, listProductFamilies, listSkus } from "@hopquy/core";
 import Link from "next/link";
-import { inputClass, secondaryButtonClass } from "@/features/shell/form-parts";
+import { inputClass, secondaryButtonClass } from "@/features/shell/control-styles";
 import { FamilyForm } from "@/features/skus/family-form";
 import { SkuForm } from "@/features/skus/sku-form";
 import { getTranslator } from "@/i18n/get-locale";
@@ -22,6 +22,7 @@ export default async function SkusPage({ params, searchParams }: { params: Promi
     listProductFamilies(ctx),
   ]);
   const base = `/${ctx.organizationSlug}/skus`;
+  const exportHref = `/api/orgs/${ctx.organizationSlug}/skus/export?archived=${filters.includeArchived ? "1" : "0"}`;
   const nextHref = () => {
     const next = new URLSearchParams({ cursor: nextCursor ?? "" });
     if (filters.familyId) next.set("family", filters.familyId);
@@ -31,9 +32,16 @@ export default async function SkusPage({ params, searchParams }: { params: Promi
   };
   return (
     <div className="space-y-8">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-bold">{t("skus.title")}</h1>
-        <p className="text-sm text-slate-600">{t("skus.intro")}</p>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold">{t("skus.title")}</h1>
+          <p className="text-sm text-slate-600">{t("skus.intro")}</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {can(ctx, "sku:create") ? <Link href={`${base}/import`} className={secondaryButtonClass}>{t("skuImport.open")}</Link> : null}
+          <a href={`${exportHref}&format=xlsx`} className={secondaryButtonClass} download>{t("skuImport.exportXlsx")}</a>
+          <a href={`${exportHref}&format=csv`} className={secondaryButtonClass} download>{t("skuImport.exportCsv")}</a>
+        </div>
       </header>
       <form className="flex flex-wrap items-center gap-3" action={base}>
         <input name="q" defaultValue={filters.search} placeholder={t("skus.search")} aria-label={t("skus.search")} className={`${inputClass} max-w-sm`} />

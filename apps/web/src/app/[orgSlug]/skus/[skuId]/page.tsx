@@ -6,11 +6,14 @@ import { ArchiveButton } from "@/features/skus/archive-button";
 import { CapabilitiesForm } from "@/features/skus/capabilities-form";
 import { FirmwareForm } from "@/features/skus/firmware-form";
 import { SkuForm } from "@/features/skus/sku-form";
+import { SkuHistorySection } from "@/features/skus/sku-history-section";
+import { SkuComplianceSection } from "@/features/evidence/sku-compliance-section";
 import { getTranslator } from "@/i18n/get-locale";
 import { getTenantPageContext } from "@/lib/tenant-page";
 
-export default async function SkuPage({ params }: { params: Promise<{ orgSlug: string; skuId: string }> }) {
+export default async function SkuPage({ params, searchParams }: { params: Promise<{ orgSlug: string; skuId: string }>; searchParams: Promise<{ historyBefore?: string }> }) {
   const { orgSlug, skuId } = await params;
+  const historyBefore = Number((await searchParams).historyBefore) || undefined;
   const { ctx } = await getTenantPageContext(orgSlug);
   const { t, locale } = await getTranslator();
   const [sku, families] = await Promise.all([loadOrNotFound(() => getSku(ctx, skuId)), listProductFamilies(ctx)]);
@@ -30,6 +33,8 @@ export default async function SkuPage({ params }: { params: Promise<{ orgSlug: s
           {sku.archivedAt ? ` · ${t("skus.archived")}` : ""}
         </p>
       </header>
+
+      <SkuComplianceSection ctx={ctx} skuId={sku.id} t={t} locale={locale} />
 
       <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="font-semibold">{t("skus.firmware")}</h2>
@@ -71,6 +76,7 @@ export default async function SkuPage({ params }: { params: Promise<{ orgSlug: s
           <SkuForm organizationSlug={ctx.organizationSlug} families={families} sku={sku} />
         </section>
       ) : null}
+      <SkuHistorySection ctx={ctx} skuId={sku.id} beforeSeq={historyBefore} t={t} locale={locale} />
       {can(ctx, "sku:archive") ? <ArchiveButton organizationSlug={ctx.organizationSlug} skuId={sku.id} archived={Boolean(sku.archivedAt)} /> : null}
     </div>
   );

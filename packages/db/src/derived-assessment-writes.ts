@@ -44,3 +44,10 @@ export async function insertDerivedAssessments(tx: TenantTx, organizationId: str
 }
 
 const ANALYZE_THRESHOLD_ROWS = 5_000;
+
+// By id list as one array parameter: Prisma's `id: { in }` binds one parameter per id and fails
+// past ~32k. Scoped to the caller's organization like every tenant write.
+export async function deleteAssessmentsById(tx: TenantTx, organizationId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return tx.$executeRaw(Prisma.sql`DELETE FROM "Assessment" WHERE "organizationId" = ${organizationId} AND "id" = ANY(${[...ids]}::text[])`);
+}

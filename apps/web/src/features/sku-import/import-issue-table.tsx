@@ -1,0 +1,65 @@
+"use client";
+
+import type { SkuImportIssue } from "@hopquy/core";
+import { useState } from "react";
+import { secondaryButtonClass } from "@/features/shell/form-parts";
+import { useI18n } from "@/i18n/i18n-provider";
+import type { MessageKey, Translate } from "@/i18n/translate";
+
+const PAGE = 100;
+
+// Import codes first, then the field messages shared with the SKU form; an unknown code as is.
+export function issueMessage(t: Translate, issue: SkuImportIssue): string {
+  for (const key of [`skuImport.issues.${issue.code}`, `errors.${issue.code}`] as MessageKey[]) {
+    const text = t(key, issue.params);
+    if (text !== key) return text;
+  }
+  return issue.code;
+}
+
+// Thousands of problems stay readable: a page of 100 at a time.
+export function ImportIssueTable({ issues, issueCount }: { issues: SkuImportIssue[]; issueCount: number }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(0);
+  if (issues.length === 0) return null;
+  const pages = Math.ceil(issues.length / PAGE);
+  const shown = issues.slice(page * PAGE, (page + 1) * PAGE);
+  return (
+    <div className="space-y-2">
+      <table className="w-full rounded-lg bg-white text-sm shadow-sm" data-testid="import-issues">
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            <th className="p-2">{t("skuImport.line")}</th>
+            <th className="p-2">{t("skuImport.cell")}</th>
+            <th className="p-2">{t("skuImport.column")}</th>
+            <th className="p-2">{t("skuImport.problem")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((issue, index) => (
+            <tr key={`${page}-${index}`} className="border-t border-slate-100 align-top">
+              <td className="p-2 font-mono">{issue.line}</td>
+              <td className="p-2 font-mono">{issue.cell ?? ""}</td>
+              <td className="p-2">{issue.header ?? issue.column ?? ""}</td>
+              <td className="p-2">{issueMessage(t, issue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        {pages > 1 ? (
+          <>
+            <button type="button" className={secondaryButtonClass} disabled={page === 0} onClick={() => setPage(page - 1)}>
+              {t("common.previous")}
+            </button>
+            <span>{t("skuImport.showing", { from: page * PAGE + 1, to: page * PAGE + shown.length, total: issues.length })}</span>
+            <button type="button" className={secondaryButtonClass} disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
+              {t("common.next")}
+            </button>
+          </>
+        ) : null}
+        {issueCount > issues.length ? <span>{t("skuImport.truncated", { shown: issues.length, total: issueCount })}</span> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { tenantDb } from "@hopquy/db";
+import { z } from "zod";
+import type { TenantContext } from "../context";
+import { assertCan } from "../permissions";
+import { listNotificationsInput } from "./notification-input";
+import { evidenceExpiryPayloadSchema, NOTIFICATION_KINDS, type EvidenceExpiryPayload, type NotificationKind } from "./notification-kinds";
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  createdAt: Date;
+  readAt: Date | null;
+  evidence: EvidenceExpiryPayload;
+}
+
+// The caller's own notifications in this organization, newest first, keyset-paginated on
+// (createdAt, id). The cursor is looked up among the caller's own rows, so another person's id
+// (or another organization's) yields an empty page rather than a position in their list.
+export async function listNotifications(ctx: TenantContext, rawInput: z.input<typeof listNotificationsInput> = {}) {
+  assertCan(ctx, "notification:read");
+  const { cursor, limit } = listNotificationsInput.parse(rawInput);
+  const db = tenantDb(ctx.organizationId);
+  let after = {};
+  if (cursor) {
+    const last = await db.notification.findFirst({ where: { id: cursor, userId: ctx.userId }, select: { id: true, createdAt: true } });
+    if (!last) return { notifications: [] as NotificationItem[], nextCursor: undefined };
+    after = { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: last.id } }] };
+  }
+  const rows = await db.notification.findMany({
+    where: { userId: ctx.userId, ...after },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    select: { id: true, kind: true, payload: true, createdAt: true, readAt: true },
+  });
+  const page = rows.slice(0, limit);
+  const notifications: NotificationItem[] = [];
+  for (const row of page) {
+    // Rows of a kind this version does not know (or a malformed payload) are skipped, not shown raw.
+    const payload = evidenceExpiryPayloadSchema.safeParse(row.payload);
+    if (!(NOTIFICATION_KINDS as readonly string[]).includes(row.kind) || !payload.success) continue;
+    notifications.push({ id: row.id, kind: row.kind as NotificationKind, createdAt: row.createdAt, readAt: row.readAt, evidence: payload.data });
+  }
+  return { notifications, nextCursor: rows.length > limit ? page[page.length - 1]?.id : undefined };
+}
+
+export async function countUnreadNotifications(ctx: TenantContext): Promise<number> {
+  assertCan(ctx, "notification:read");
+  return tenantDb(ctx.organizationId).notification.count({ where: { userId: ctx.userId, readAt: null } });
+}

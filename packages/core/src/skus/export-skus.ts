@@ -1,0 +1,145 @@
+import { PassThrough, Readable } from "node:stream";
+import { serializeCsv } from "@hopquy/catalog";
+import { applicabilityProfileSchema, CAPABILITY_KEYS } from "@hopquy/compliance";
+import { tenantDb, type TenantDb } from "@hopquy/db";
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import type { TenantContext } from "../context";
+import { assertCan } from "../permissions";
+import { MAX_IMPORT_ROWS } from "./import-report";
+import { CAPABILITY_COLUMNS, escapeFormula, exportColumns, formatYesNo, headerLabel, REQUIRED_COLUMNS, type SkuSheetColumn } from "./sku-sheet-layout";
+
+export const SKU_EXPORT_FORMATS = ["csv", "xlsx"] as const;
+export const exportSkusInput = z.object({
+  format: z.enum(SKU_EXPORT_FORMATS),
+  includeArchived: z.boolean().default(false),
+  /** Only the header row (and, in XLSX, a sheet explaining the columns): a file to fill in. */
+  template: z.boolean().default(false),
+});
+
+export interface SkuExportFile {
+  fileName: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
+const BATCH = 500;
+
+type Row = string[];
+
+// The registry as a file that imports back into an empty organization as the same SKUs. Rows are
+// read in keyset batches while the body streams, so a large registry never sits in memory whole.
+export async function exportSkus(ctx: TenantContext, rawInput: z.input<typeof exportSkusInput>): Promise<SkuExportFile> {
+  assertCan(ctx, "sku:read");
+  const { format, includeArchived, template } = exportSkusInput.parse(rawInput);
+  const db = tenantDb(ctx.organizationId);
+  const columns = exportColumns(includeArchived && !template);
+  const familyNames = template ? new Map<string, string>() : new Map((await db.productFamily.findMany({ select: { id: true, name: true } })).map((f) => [f.id, f.name]));
+  const rows = template ? emptyRows() : skuRows(db, columns, familyNames, includeArchived);
+  const date = new Date().toISOString().slice(0, 10);
+  return {
+    fileName: template ? `hopquy-sku-template.${format}` : `hopquy-skus-${ctx.organizationSlug}-${date}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: format === "csv" ? csvBody(columns, rows) : xlsxBody(columns, rows, template),
+  };
+}
+
+async function* emptyRows(): AsyncGenerator<Row[]> {}
+
+async function* skuRows(db: TenantDb, columns: readonly SkuSheetColumn[], familyNames: Map<string, string>, includeArchived: boolean): AsyncGenerator<Row[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const skus = await db.sku.findMany({
+      where: includeArchived ? {} : { archivedAt: null },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: BATCH,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (skus.length === 0) return;
+    yield skus.map((sku) => {
+      const profile = applicabilityProfileSchema.parse(sku.capabilities ?? {});
+      const values: Record<string, string> = {
+        modelCode: sku.modelCode,
+        hardwareRevision: sku.hardwareRevision,
+        brand: sku.brand,
+        manufacturer: sku.manufacturer,
+        importer: sku.importer ?? "",
+        countryOfOrigin: sku.countryOfOrigin,
+        hsCode: sku.hsCode ?? "",
+        description: sku.description ?? "",
+        family: sku.familyId ? (familyNames.get(sku.familyId) ?? "") : "",
+        riskClass: sku.riskClass,
+        archived: formatYesNo(sku.archivedAt !== null),
+        ...Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, formatYesNo(profile[key])])),
+      };
+      return columns.map((column) => values[column.key] ?? "");
+    });
+    if (skus.length < BATCH) return;
+    cursor = skus[skus.length - 1]!.id;
+  }
+}
+
+// Pull-based: the next batch is read only when the client has taken the previous one.
+function csvBody(columns: readonly SkuSheetColumn[], rows: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let headerSent = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        // The BOM makes Excel read the file as UTF-8 (Vietnamese text stays intact).
+        controller.enqueue(encoder.encode(`\uFEFF${serializeCsv([columns.map(headerLabel)])}`));
+        return;
+      }
+      const next = await rows.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(serializeCsv(next.value.map((row) => row.map(escapeFormula)))));
+    },
+    async cancel() {
+      await rows.return(undefined);
+    },
+  });
+}
+
+function xlsxBody(columns: readonly SkuSheetColumn[], rows: AsyncGenerator<Row[]>, template: boolean): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  void (async () => {
+    const sheet = workbook.addWorksheet("SKU", { views: [{ state: "frozen", ySplit: 1 }] });
+    // Text format everywhere: 8525.89.90 or revision "02" typed later stays what was typed.
+    sheet.columns = columns.map((column) => ({ key: column.key, width: CAPABILITY_COLUMNS.has(column.key) ? 18 : 24, style: { numFmt: "@" } }));
+    const header = sheet.addRow(columns.map(headerLabel));
+    header.font = { bold: true };
+    header.commit();
+    // Cells are written as strings, never formulas, so nothing in a cell runs when the file opens.
+    for await (const batch of rows) for (const row of batch) sheet.addRow(row).commit();
+    sheet.commit();
+    if (template) addGuideSheet(workbook, columns);
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+function addGuideSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, columns: readonly SkuSheetColumn[]) {
+  const guide = workbook.addWorksheet("Hướng dẫn - Guide");
+  guide.columns = [{ width: 48 }, { width: 16 }, { width: 70 }];
+  const title = guide.addRow(["Cột / Column", "Bắt buộc / Required", "Giá trị / Values"]);
+  title.font = { bold: true };
+  title.commit();
+  const values: Partial<Record<string, string>> = {
+    modelCode: "Chữ, số và . _ / + -  (letters, digits and . _ / + -)",
+    hardwareRevision: "Để trống nếu chỉ có một phiên bản (blank when there is one revision)",
+    countryOfOrigin: "Mã ISO 2 chữ cái, ví dụ VN, CN (ISO 3166 alpha-2)",
+    hsCode: "Ví dụ 8525.89.90",
+    family: "Tên dòng sản phẩm; tạo mới nếu chưa có (created when missing)",
+    riskClass: "unclassified | low | medium | high (Chưa phân loại | Thấp | Trung bình | Cao)",
+  };
+  for (const column of columns) {
+    const answer = CAPABILITY_COLUMNS.has(column.key) ? "có / không / để trống = chưa rõ  (yes / no / blank = unknown)" : (values[column.key] ?? "");
+    guide.addRow([headerLabel(column), REQUIRED_COLUMNS.includes(column.key) ? "x" : "", `${column.en}. ${answer}`.trim()]).commit();
+  }
+  guide.addRow([]).commit();
+  guide.addRow([`Tối đa ${MAX_IMPORT_ROWS} dòng, 5 MB. Dòng 1 là tiêu đề. (At most ${MAX_IMPORT_ROWS} rows, 5 MB; line 1 is the header.)`]).commit();
+  guide.commit();
+}

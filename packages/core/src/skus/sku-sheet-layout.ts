@@ -1,0 +1,128 @@
+// The SKU spreadsheet layout shared by import and export (pure: no I/O). Export headers read
+// "Mã model (modelCode)": Vietnamese for people, the key in parentheses for a stable round trip.
+import { CAPABILITIES, CAPABILITY_KEYS, type Capability } from "@hopquy/compliance";
+import { RISK_CLASSES } from "./sku-input";
+
+export type SkuFieldColumn =
+  | "modelCode"
+  | "hardwareRevision"
+  | "brand"
+  | "manufacturer"
+  | "importer"
+  | "countryOfOrigin"
+  | "hsCode"
+  | "description"
+  | "family"
+  | "riskClass"
+  | "archived";
+export type SkuSheetColumnKey = SkuFieldColumn | Capability;
+
+export interface SkuSheetColumn {
+  key: SkuSheetColumnKey;
+  vi: string;
+  en: string;
+  aliases?: readonly string[];
+}
+
+const FIELD_COLUMNS: readonly SkuSheetColumn[] = [
+  { key: "modelCode", vi: "Mã model", en: "Model code", aliases: ["Model", "Mã sản phẩm"] },
+  { key: "hardwareRevision", vi: "Phiên bản phần cứng", en: "Hardware revision", aliases: ["Revision", "HW revision"] },
+  { key: "brand", vi: "Nhãn hiệu", en: "Brand", aliases: ["Thương hiệu"] },
+  { key: "manufacturer", vi: "Nhà sản xuất", en: "Manufacturer" },
+  { key: "importer", vi: "Nhà nhập khẩu", en: "Importer" },
+  { key: "countryOfOrigin", vi: "Xuất xứ", en: "Country of origin", aliases: ["Nước xuất xứ", "Country"] },
+  { key: "hsCode", vi: "Mã HS", en: "HS code" },
+  { key: "description", vi: "Mô tả", en: "Description" },
+  { key: "family", vi: "Dòng sản phẩm", en: "Product family", aliases: ["Family"] },
+  { key: "riskClass", vi: "Phân loại rủi ro", en: "Risk class" },
+  { key: "archived", vi: "Đã lưu trữ", en: "Archived" },
+];
+
+export const SKU_SHEET_COLUMNS: readonly SkuSheetColumn[] = [
+  ...FIELD_COLUMNS,
+  ...CAPABILITY_KEYS.map((key) => ({ key, vi: CAPABILITIES[key].label.vi, en: CAPABILITIES[key].label.en })),
+];
+
+export const REQUIRED_COLUMNS: readonly SkuSheetColumnKey[] = ["modelCode", "brand", "manufacturer", "countryOfOrigin"];
+export const CAPABILITY_COLUMNS: ReadonlySet<string> = new Set(CAPABILITY_KEYS);
+
+// Columns an export writes (and a template offers): "archived" only when archived SKUs are included.
+export function exportColumns(includeArchived: boolean): readonly SkuSheetColumn[] {
+  return SKU_SHEET_COLUMNS.filter((column) => column.key !== "archived" || includeArchived);
+}
+
+export const headerLabel = (column: SkuSheetColumn) => `${column.vi} (${column.key})`;
+
+// Case-, diacritic-, space- and punctuation-insensitive: "Mã HS", "ma hs", "MA_HS" all match.
+export function normalizeHeader(text: string): string {
+  return foldText(text).replace(/[^a-z0-9]/g, "");
+}
+
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const HEADER_INDEX: ReadonlyMap<string, SkuSheetColumnKey> = new Map(
+  SKU_SHEET_COLUMNS.flatMap((column) => [column.key, column.vi, column.en, ...(column.aliases ?? [])].map((name) => [normalizeHeader(name), column.key] as const)),
+);
+
+// A trailing "(key)" wins, so a renamed Vietnamese label still imports; otherwise the whole text.
+export function matchHeader(text: string): SkuSheetColumnKey | undefined {
+  const trailing = /\(([^()]+)\)\s*$/.exec(text);
+  if (trailing) {
+    const byKey = HEADER_INDEX.get(normalizeHeader(trailing[1]!));
+    if (byKey) return byKey;
+  }
+  return HEADER_INDEX.get(normalizeHeader(text));
+}
+
+const YES = new Set(["yes", "y", "true", "1", "co"]);
+const NO = new Set(["no", "n", "false", "0", "khong"]);
+const UNKNOWN = new Set(["", "unknown", "chua ro", "?"]);
+
+// yes / no / blank (unknown); undefined when the cell is none of them.
+export function parseYesNo(cell: string): boolean | null | undefined {
+  const folded = foldText(cell);
+  if (YES.has(folded)) return true;
+  if (NO.has(folded)) return false;
+  if (UNKNOWN.has(folded)) return null;
+  return undefined;
+}
+
+export const formatYesNo = (value: boolean | null | undefined) => (value === true ? "có" : value === false ? "không" : "");
+
+const RISK_CLASS_LABELS: Record<(typeof RISK_CLASSES)[number], string> = {
+  unclassified: "Chưa phân loại",
+  low: "Thấp",
+  medium: "Trung bình",
+  high: "Cao",
+};
+const RISK_CLASS_INDEX: ReadonlyMap<string, string> = new Map(
+  RISK_CLASSES.flatMap((key) => [[foldText(key), key] as const, [foldText(RISK_CLASS_LABELS[key]), key] as const]),
+);
+
+// The English key or the Vietnamese label; blank is "not given" (the schema's default applies).
+// Anything else is passed on unchanged, so the schema reports it.
+export function parseRiskClass(cell: string): string | undefined {
+  if (cell.trim() === "") return undefined;
+  return RISK_CLASS_INDEX.get(foldText(cell)) ?? cell;
+}
+
+// Spreadsheet column letters: 1 -> A, 27 -> AA.
+export function columnLetter(index: number): string {
+  let letters = "";
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+// A CSV cell starting with = + - @ runs as a formula when opened in a spreadsheet. The export
+// prefixes such text with an apostrophe (as spreadsheets do) and the import takes it off again.
+// Text that already starts with apostrophes before such a character gets one more, so it survives.
+export const escapeFormula = (text: string) => (/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+export const unescapeFormula = (text: string) => (/^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
