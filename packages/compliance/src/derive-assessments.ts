@@ -160,6 +160,15 @@ function mergeEvidence(rows: readonly DerivationEvidence[]): MergedEvidence[] {
 }
 
 function verdictFor(e: MergedEvidence, currentFirmwareId: string | null, today: string): EvidenceVerdict {
+  return evidenceVerdict(e, currentFirmwareId, today);
+}
+
+// Whether one piece of evidence counts for a SKU at its current firmware today (shared with re-mapping).
+export function evidenceVerdict(
+  e: { reviewState: EvidenceReviewState; expiryDate: string | null; firmwareDependent: boolean; firmwareScopes: ReadonlySet<string | null> },
+  currentFirmwareId: string | null,
+  today: string,
+): EvidenceVerdict {
   const appliesToCurrentFirmware =
     !e.firmwareDependent || e.firmwareScopes.has(null) || (currentFirmwareId !== null && e.firmwareScopes.has(currentFirmwareId));
   if (!appliesToCurrentFirmware) return "other_firmware";
@@ -174,7 +183,7 @@ function verdictFor(e: MergedEvidence, currentFirmwareId: string | null, today: 
   }
 }
 
-function notApplicableReason(unmet: readonly number[]): string {
+export function notApplicableReason(unmet: readonly number[]): string {
   const described = unmet.map((c) => `${c} ("${conditionLabel(c)}")`);
   const list = described.length === 1 ? described[0] : `${described.slice(0, -1).join(", ")} and ${described.at(-1)}`;
   return unmet.length === 1

@@ -30,3 +30,20 @@ export {
   dueExpiryReminder,
   type ExpiryReminderThreshold,
 } from "./expiry-reminders";
+export {
+  RemapGraph,
+  remapSku,
+  DEFAULT_MAX_DEPTH,
+  type RemapClause,
+  type RemapMapping,
+  type RemapEvidence,
+  type RemapSkuInput,
+  type RemapProposal,
+  type RemapStatus,
+  type RemapExplanation,
+  type SupportPath,
+  type ChainStep,
+  type ExistingAssessment,
+  type RetestFlag,
+  type MappingRelationName,
+} from "./remap-engine";

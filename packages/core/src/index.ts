@@ -91,3 +91,4 @@ export { getPortfolio } from "./assessments/get-portfolio";
 export { summarizeCoverage, type SkuCoverage, type StatusCounts } from "./assessments/summarize-coverage";
 export { listClauseChoices } from "./evidence/list-clause-choices";
 export { listSkuHistory, listSkuHistoryInput } from "./skus/list-sku-history";
+export { previewSkuRemap, applySkuRemap, skuRemapInput } from "./remap/sku-remap";

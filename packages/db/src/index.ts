@@ -15,4 +15,4 @@ export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./ge
 export { pingDatabase } from "./ping-database";
 export { advisoryXactLock } from "./advisory-lock";
 export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent } from "./generated/prisma/client";
-export { insertDerivedAssessments, deleteAssessmentsById, type DerivedAssessmentRow } from "./derived-assessment-writes";
+export { insertAssessments, deleteAssessmentsById, type AssessmentRowInput } from "./assessment-writes";

@@ -14,6 +14,7 @@ export const TENANT_MODELS = [
   "EvidenceSkuLink",
   "Assessment",
   "Notification",
+  "RemapRun",
 ] as const;
 
 export type TenantModelName = (typeof TENANT_MODELS)[number];
@@ -41,6 +42,7 @@ export const TENANT_RELATION_FIELDS = [
   "orgAssessments",
   "orgNotifications",
   "orgNotificationsReceived",
+  "orgRemapRuns",
 ] as const;
 
 // The first tenant relation field found anywhere inside a query's arguments, or undefined.

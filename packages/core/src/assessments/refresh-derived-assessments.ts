@@ -1,5 +1,5 @@
 import { applicabilityProfileSchema, deriveClauseAssessments, type DerivationEvidence } from "@hopquy/compliance";
-import { deleteAssessmentsById, insertDerivedAssessments, type DerivedAssessmentRow, type TenantTx } from "@hopquy/db";
+import { deleteAssessmentsById, insertAssessments, type AssessmentRowInput, type TenantTx } from "@hopquy/db";
 import { canonicalJson } from "../audit/audit-hash";
 import { currentFirmwareBySku, scopeKeyOf } from "./current-firmware";
 import { loadTargetCatalog, type TargetCatalog } from "./target-catalog";
@@ -31,7 +31,7 @@ export async function refreshDerivedAssessments(
         evidence: { select: { id: true, title: true, reviewState: true, expiryDate: true, firmwareDependent: true } },
       },
     }),
-    tx.assessment.findMany({ where: { skuId: { in: ids }, origin: { not: "derived" } }, select: { skuId: true, scopeKey: true, clauseId: true } }),
+    tx.assessment.findMany({ where: { skuId: { in: ids }, origin: { not: "derived" } }, select: { id: true, skuId: true, scopeKey: true, clauseId: true, origin: true } }),
     tx.assessment.findMany({
       where: { skuId: { in: ids }, origin: "derived" },
       select: { id: true, skuId: true, scopeKey: true, clauseId: true, firmwareVersionId: true, status: true, reason: true, explanation: true, needsReview: true, needsReviewReason: true },
@@ -71,9 +71,12 @@ export async function refreshDerivedAssessments(
       firmwareScopes: [link.firmwareVersionId],
     });
   }
-  const decided = new Set(manualRows.map((r) => `${r.skuId}|${r.scopeKey}|${r.clauseId}`));
+  // Manual decisions always stand. A re-mapped result stands too, unless evidence on the clause
+  // itself now covers it: direct, accepted evidence is the strongest support there is.
+  const decided = new Map(manualRows.map((r) => [`${r.skuId}|${r.scopeKey}|${r.clauseId}`, r]));
+  const supersededRemapped: string[] = [];
 
-  const rows: DerivedAssessmentRow[] = [];
+  const rows: AssessmentRowInput[] = [];
   if (target) {
     for (const sku of skus) {
       const firmwareId = currentFirmware.get(sku.id)?.id ?? null;
@@ -85,7 +88,9 @@ export async function refreshDerivedAssessments(
         today,
       });
       for (const result of results) {
-        if (decided.has(`${sku.id}|${scopeKeyOf(firmwareId)}|${result.clauseId}`)) continue;
+        const other = decided.get(`${sku.id}|${scopeKeyOf(firmwareId)}|${result.clauseId}`);
+        if (other && !(other.origin === "remapped" && result.status === "covered")) continue;
+        if (other) supersededRemapped.push(other.id);
         rows.push({
           skuId: sku.id,
           firmwareVersionId: firmwareId,
@@ -105,20 +110,20 @@ export async function refreshDerivedAssessments(
   // Only rows whose result changed are rewritten: a refresh after one review touches a few rows,
   // not every clause of every SKU (which also kept the table from bloating with dead tuples).
   const keyOf = (r: { skuId: string; scopeKey: string; clauseId: string }) => `${r.skuId}|${r.scopeKey}|${r.clauseId}`;
-  const fingerprint = (r: Omit<DerivedAssessmentRow, "skuId" | "scopeKey" | "clauseId">) =>
+  const fingerprint = (r: Omit<AssessmentRowInput, "skuId" | "scopeKey" | "clauseId">) =>
     canonicalJson([r.firmwareVersionId, r.status, r.reason, r.explanation ?? null, r.needsReview, r.needsReviewReason]);
   const existing = new Map(derivedRows.map((r) => [keyOf(r), r]));
   const unchanged = new Set<string>();
   const toInsert = rows.filter((row) => {
     const before = existing.get(keyOf(row));
-    if (before && fingerprint(before as Omit<DerivedAssessmentRow, "skuId" | "scopeKey" | "clauseId">) === fingerprint(row)) {
+    if (before && fingerprint(before as Omit<AssessmentRowInput, "skuId" | "scopeKey" | "clauseId">) === fingerprint(row)) {
       unchanged.add(before.id);
       return false;
     }
     return true;
   });
   const toDelete = derivedRows.filter((r) => !unchanged.has(r.id)).map((r) => r.id);
-  await deleteAssessmentsById(tx, organizationId, toDelete);
+  await deleteAssessmentsById(tx, organizationId, [...toDelete, ...supersededRemapped]);
   if (manualRows.length) {
     await tx.assessment.updateMany({ where: { skuId: { in: ids }, current: true }, data: { current: false } });
     await tx.assessment.updateMany({
@@ -126,7 +131,7 @@ export async function refreshDerivedAssessments(
       data: { current: true },
     });
   }
-  await insertDerivedAssessments(tx, organizationId, toInsert);
+  await insertAssessments(tx, organizationId, "derived", toInsert);
   return { skus: skus.length, rows: rows.length, written: toInsert.length };
 }
 

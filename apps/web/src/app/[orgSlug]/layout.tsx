@@ -1,4 +1,4 @@
-import { listOrganizationsOfUser } from "@hopquy/core";
+import { countUnreadNotifications, listOrganizationsOfUser } from "@hopquy/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/features/shell/language-switch";
@@ -12,14 +12,14 @@ export const dynamic = "force-dynamic";
 export default async function OrganizationLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { user, ctx } = await getTenantPageContext(orgSlug);
-  const organizations = await listOrganizationsOfUser(user.id);
+  const [organizations, unread] = await Promise.all([listOrganizationsOfUser(user.id), countUnreadNotifications(ctx)]);
   const { t } = await getTranslator();
   const nav = [
     { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
     { href: `/${ctx.organizationSlug}/matrix`, label: t("nav.matrix") },
     { href: `/${ctx.organizationSlug}/skus`, label: t("nav.skus") },
     { href: `/${ctx.organizationSlug}/evidence`, label: t("nav.evidence") },
-    { href: `/${ctx.organizationSlug}/notifications`, label: t("nav.notifications") },
+    { href: `/${ctx.organizationSlug}/notifications`, label: t("nav.notifications"), badge: unread },
     { href: "/portfolio", label: t("nav.portfolio") },
     { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
     { href: `/${ctx.organizationSlug}/catalogs`, label: t("nav.catalogs") },
@@ -38,6 +38,9 @@ export default async function OrganizationLayout({ children, params }: { childre
           {nav.map((item) => (
             <Link key={item.href} href={item.href} className="rounded px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
               {item.label}
+              {"badge" in item && item.badge ? (
+                <span className="ml-2 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" data-testid="unread-count">{item.badge}</span>
+              ) : null}
             </Link>
           ))}
         </nav>

@@ -1,7 +1,7 @@
 import { Prisma } from "./generated/prisma/client";
 import type { TenantTx } from "./tenant-db";
 
-export interface DerivedAssessmentRow {
+export interface AssessmentRowInput {
   skuId: string;
   firmwareVersionId: string | null;
   scopeKey: string;
@@ -13,19 +13,25 @@ export interface DerivedAssessmentRow {
   needsReviewReason: string | null;
 }
 
-// Prisma's createMany sends tens of thousands of bound parameters and took ~37 s for 1,000 SKUs x
+// Derived (from evidence) and re-mapped rows, written in bulk. Prisma's createMany sends tens of thousands of bound parameters and took ~37 s for 1,000 SKUs x
 // 41 clauses; one INSERT ... SELECT FROM unnest() of column arrays does the same in well under a
 // second. The organization comes from the caller's tenant, never from the rows, and the composite
 // foreign key (skuId, organizationId) rejects a SKU of another organization.
-export async function insertDerivedAssessments(tx: TenantTx, organizationId: string, rows: readonly DerivedAssessmentRow[]): Promise<number> {
+export async function insertAssessments(
+  tx: TenantTx,
+  organizationId: string,
+  origin: "derived" | "remapped",
+  rows: readonly AssessmentRowInput[],
+  decidedBy: { id: string; email: string } | null = null,
+): Promise<number> {
   if (rows.length === 0) return 0;
   const part = rows;
   const inserted = await tx.$executeRaw(Prisma.sql`
       INSERT INTO "Assessment" ("id", "organizationId", "skuId", "firmwareVersionId", "scopeKey", "clauseId", "status", "origin",
-        "reason", "explanation", "needsReview", "needsReviewReason", "current", "createdAt", "updatedAt")
+        "reason", "explanation", "needsReview", "needsReviewReason", "current", "decidedById", "decidedByEmail", "decidedAt", "createdAt", "updatedAt")
       SELECT gen_random_uuid()::text, ${organizationId}, r.sku_id, r.firmware_version_id, r.scope_key, r.clause_id,
-        r.status::"AssessmentStatus", 'derived'::"AssessmentOrigin", r.reason, r.explanation::jsonb, r.needs_review,
-        r.needs_review_reason, true, now(), now()
+        r.status::"AssessmentStatus", ${origin}::"AssessmentOrigin", r.reason, r.explanation::jsonb, r.needs_review,
+        r.needs_review_reason, true, ${decidedBy?.id ?? null}, ${decidedBy?.email ?? null}, ${decidedBy ? new Date() : null}, now(), now()
       FROM unnest(
         ${part.map((r) => r.skuId)}::text[],
         ${part.map((r) => r.firmwareVersionId)}::text[],

@@ -1,0 +1,123 @@
+import { RemapGraph, applicabilityProfileSchema, type ExistingAssessment, type RemapEvidence, type RemapSkuInput } from "@hopquy/compliance";
+import type { TenantTx } from "@hopquy/db";
+import { currentFirmwareBySku, scopeKeyOf } from "../assessments/current-firmware";
+import { loadTargetCatalog, type TargetCatalog } from "../assessments/target-catalog";
+import { isoDate, isoToday } from "../assessments/today";
+
+export interface RemapWorld {
+  target: TargetCatalog;
+  graph: RemapGraph;
+  mappingSets: { id: string; key: string; revision: number; titleVi: string | null; titleEn: string | null }[];
+  clauseCodes: Map<string, { code: string; catalog: string; titleVi: string | null; titleEn: string | null }>;
+}
+
+type Reader = Pick<TenantTx, "catalogVersion" | "requirementGroup" | "clause" | "mappingSet" | "clauseMapping">;
+
+// The target catalog and the newest revision of every mapping set, as one graph shared by all SKUs
+// of a run (four queries whatever the number of SKUs).
+export async function loadRemapWorld(db: Reader): Promise<RemapWorld | null> {
+  const target = await loadTargetCatalog(db);
+  if (!target) return null;
+  const sets = await db.mappingSet.findMany({
+    orderBy: [{ key: "asc" }, { revision: "desc" }],
+    select: { id: true, key: true, revision: true, titleVi: true, titleEn: true },
+  });
+  const newest = sets.filter((s, i) => i === 0 || sets[i - 1]!.key !== s.key);
+  const mappings = await db.clauseMapping.findMany({
+    where: { mappingSetId: { in: newest.map((s) => s.id) } },
+    select: { id: true, mappingSetId: true, sourceClauseId: true, targetClauseId: true, relation: true, strength: true },
+  });
+  const clauseIds = [...new Set(mappings.flatMap((m) => [m.sourceClauseId, ...(m.targetClauseId ? [m.targetClauseId] : [])]))];
+  const clauses = await db.clause.findMany({
+    where: { id: { in: clauseIds } },
+    select: { id: true, code: true, conditions: true, titleVi: true, titleEn: true, catalogVersion: { select: { regulation: true, version: true } } },
+  });
+  const graph = new RemapGraph(
+    target.clauses.map((c) => ({ id: c.id, code: c.code, conditions: c.conditions })),
+    clauses.map((c) => ({ id: c.id, code: c.code, conditions: c.conditions })),
+    mappings,
+  );
+  const clauseCodes = new Map(clauses.map((c) => [c.id, { code: c.code, catalog: `${c.catalogVersion.regulation} ${c.catalogVersion.version}`, titleVi: c.titleVi, titleEn: c.titleEn }]));
+  for (const c of target.clauses) clauseCodes.set(c.id, { code: c.code, catalog: `${target.version}`, titleVi: c.titleVi, titleEn: c.titleEn });
+  return { target, graph, mappingSets: newest, clauseCodes };
+}
+
+export interface SkuRemapInput extends RemapSkuInput {
+  skuId: string;
+  firmwareVersionId: string | null;
+  scopeKey: string;
+  // Current assessment row ids by clause, to replace the ones a re-mapping changes.
+  rowIds: Map<string, string>;
+}
+
+// Everything the engine needs for a batch of SKUs, in a fixed number of set-based queries.
+export async function loadSkuRemapInputs(
+  tx: TenantTx,
+  world: RemapWorld,
+  skuIds: readonly string[],
+  options: { today?: string; retestBefore?: string | null } = {},
+): Promise<SkuRemapInput[]> {
+  const ids = [...new Set(skuIds)];
+  if (ids.length === 0) return [];
+  const today = options.today ?? isoToday();
+  const [skus, firmware, skuLinks, assessments] = await Promise.all([
+    tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, capabilities: true }, orderBy: { id: "asc" } }),
+    tx.firmwareVersion.findMany({ where: { skuId: { in: ids } }, select: { id: true, skuId: true, releaseDate: true, createdAt: true } }),
+    tx.evidenceSkuLink.findMany({
+      where: { skuId: { in: ids } },
+      select: {
+        skuId: true,
+        firmwareVersionId: true,
+        evidence: { select: { id: true, title: true, reviewState: true, expiryDate: true, effectiveDate: true, firmwareDependent: true } },
+      },
+    }),
+    tx.assessment.findMany({
+      where: { skuId: { in: ids }, current: true, clauseId: { in: world.target.clauses.map((c) => c.id) } },
+      select: { id: true, skuId: true, clauseId: true, status: true, origin: true },
+    }),
+  ]);
+  const evidenceIds = [...new Set(skuLinks.map((l) => l.evidence.id))];
+  const clauseLinks = evidenceIds.length
+    ? await tx.evidenceClauseLink.findMany({ where: { evidenceId: { in: evidenceIds } }, select: { evidenceId: true, clauseId: true } })
+    : [];
+  const clausesOf = new Map<string, string[]>();
+  for (const l of clauseLinks) clausesOf.set(l.evidenceId, [...(clausesOf.get(l.evidenceId) ?? []), l.clauseId]);
+  const evidenceBySku = new Map<string, Map<string, RemapEvidence & { firmwareScopes: (string | null)[] }>>();
+  for (const link of skuLinks) {
+    const bySku = evidenceBySku.get(link.skuId) ?? new Map();
+    evidenceBySku.set(link.skuId, bySku);
+    const known = bySku.get(link.evidence.id);
+    if (known) {
+      known.firmwareScopes.push(link.firmwareVersionId);
+      continue;
+    }
+    bySku.set(link.evidence.id, {
+      id: link.evidence.id,
+      title: link.evidence.title,
+      reviewState: link.evidence.reviewState,
+      expiryDate: isoDate(link.evidence.expiryDate),
+      effectiveDate: isoDate(link.evidence.effectiveDate),
+      firmwareDependent: link.evidence.firmwareDependent,
+      firmwareScopes: [link.firmwareVersionId],
+      clauseIds: clausesOf.get(link.evidence.id) ?? [],
+    });
+  }
+  const existingBySku = new Map<string, (ExistingAssessment & { id: string })[]>();
+  for (const a of assessments) existingBySku.set(a.skuId, [...(existingBySku.get(a.skuId) ?? []), a]);
+  const current = currentFirmwareBySku(firmware);
+  return skus.map((sku) => {
+    const firmwareVersionId = current.get(sku.id)?.id ?? null;
+    return {
+      skuId: sku.id,
+      firmwareVersionId,
+      scopeKey: scopeKeyOf(firmwareVersionId),
+      evidence: [...(evidenceBySku.get(sku.id)?.values() ?? [])],
+      profile: applicabilityProfileSchema.parse(sku.capabilities ?? {}),
+      currentFirmwareId: firmwareVersionId,
+      today,
+      existing: existingBySku.get(sku.id) ?? [],
+      rowIds: new Map((existingBySku.get(sku.id) ?? []).map((a) => [a.clauseId, (a as ExistingAssessment & { id: string }).id])),
+      retestBefore: options.retestBefore ?? null,
+    };
+  });
+}
