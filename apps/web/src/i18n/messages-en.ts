@@ -94,7 +94,7 @@ export const en: Messages = {
     name: "Full name",
     password: "Password (at least 12 characters)",
   },
-  nav: { dashboard: "Dashboard", matrix: "Compliance matrix", evidence: "Evidence", notifications: "Notifications", portfolio: "Client portfolio", skus: "Products", members: "Members", settings: "Settings", audit: "Audit log", catalogs: "Catalogs", newOrganization: "New organization", switchOrganization: "Switch organization" },
+  nav: { dashboard: "Dashboard", remap: "Re-map to QCVN 11", catalogChanges: "Catalog changes", matrix: "Compliance matrix", evidence: "Evidence", notifications: "Notifications", portfolio: "Client portfolio", skus: "Products", members: "Members", settings: "Settings", audit: "Audit log", catalogs: "Catalogs", newOrganization: "New organization", switchOrganization: "Switch organization" },
   orgs: { newTitle: "New organization", newIntro: "For example a client you advise, or another importing entity.", name: "Organization name", kind: "Organization type", submit: "Create organization" },
   dashboard: {
     title: "Dashboard",
@@ -489,6 +489,9 @@ export const en: Messages = {
     empty: "You are not a member of any organization yet. Create one, or ask a client's manager to invite you.",
     createOrganization: "Create an organization",
   },
+  remap: {},
+  gapReport: {},
+  catalogChanges: {},
   audit: {
     title: "Audit log",
     verify: "Verify integrity",

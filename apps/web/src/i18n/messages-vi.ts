@@ -93,7 +93,7 @@ export const vi = {
     name: "Họ và tên",
     password: "Mật khẩu (tối thiểu 12 ký tự)",
   },
-  nav: { dashboard: "Tổng quan", matrix: "Ma trận tuân thủ", evidence: "Bằng chứng", notifications: "Thông báo", portfolio: "Danh mục khách hàng", skus: "Sản phẩm (SKU)", members: "Thành viên", settings: "Cài đặt", audit: "Nhật ký", catalogs: "Danh mục quy chuẩn", newOrganization: "Tạo tổ chức mới", switchOrganization: "Chuyển tổ chức" },
+  nav: { dashboard: "Tổng quan", remap: "Ánh xạ sang QCVN 11", catalogChanges: "Thay đổi danh mục", matrix: "Ma trận tuân thủ", evidence: "Bằng chứng", notifications: "Thông báo", portfolio: "Danh mục khách hàng", skus: "Sản phẩm (SKU)", members: "Thành viên", settings: "Cài đặt", audit: "Nhật ký", catalogs: "Danh mục quy chuẩn", newOrganization: "Tạo tổ chức mới", switchOrganization: "Chuyển tổ chức" },
   orgs: { newTitle: "Tạo tổ chức mới", newIntro: "Ví dụ: một khách hàng mà bạn tư vấn, hoặc một pháp nhân nhập khẩu khác.", name: "Tên tổ chức", kind: "Loại tổ chức", submit: "Tạo tổ chức" },
   dashboard: {
     title: "Tổng quan",
@@ -488,6 +488,9 @@ export const vi = {
     empty: "Bạn chưa là thành viên của tổ chức nào. Hãy tạo một tổ chức, hoặc đề nghị người quản lý của khách hàng gửi lời mời.",
     createOrganization: "Tạo tổ chức mới",
   },
+  remap: {},
+  gapReport: {},
+  catalogChanges: {},
   audit: {
     title: "Nhật ký kiểm toán",
     verify: "Kiểm tra tính toàn vẹn",

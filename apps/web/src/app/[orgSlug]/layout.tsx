@@ -19,6 +19,8 @@ export default async function OrganizationLayout({ children, params }: { childre
     { href: `/${ctx.organizationSlug}/matrix`, label: t("nav.matrix") },
     { href: `/${ctx.organizationSlug}/skus`, label: t("nav.skus") },
     { href: `/${ctx.organizationSlug}/evidence`, label: t("nav.evidence") },
+    { href: `/${ctx.organizationSlug}/remap`, label: t("nav.remap") },
+    { href: `/${ctx.organizationSlug}/catalog-changes`, label: t("nav.catalogChanges") },
     { href: `/${ctx.organizationSlug}/notifications`, label: t("nav.notifications"), badge: unread },
     { href: "/portfolio", label: t("nav.portfolio") },
     { href: `/${ctx.organizationSlug}/members`, label: t("nav.members") },
