@@ -120,6 +120,14 @@ async function refusedBothWays<I>(action: (slug: string, input: I) => Promise<un
 const routeParams = <P extends object>(params: P) => ({ params: Promise.resolve(params) });
 
 const cases: Record<string, Case> = {
+  "remap/startOrganizationRemapAction": async () => {
+    const { startOrganizationRemapAction } = await import("@/features/remap/actions");
+    expect(await startOrganizationRemapAction(world.orgB.slug, { mode: "apply" })).toEqual(NOT_FOUND);
+  },
+  "remap/applySkuRemapAction": async () => {
+    const { applySkuRemapAction } = await import("@/features/remap/actions");
+    await refusedBothWays(applySkuRemapAction, { skuId: world.bSkuId });
+  },
   "evidence/createEvidenceAction": async () => {
     const { createEvidenceAction } = await import("@/features/evidence/actions");
     expect(await createEvidenceAction(world.orgB.slug, { kind: "certificate", title: "into B" })).toEqual(NOT_FOUND);

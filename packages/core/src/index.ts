@@ -92,3 +92,13 @@ export { summarizeCoverage, type SkuCoverage, type StatusCounts } from "./assess
 export { listClauseChoices } from "./evidence/list-clause-choices";
 export { listSkuHistory, listSkuHistoryInput } from "./skus/list-sku-history";
 export { previewSkuRemap, applySkuRemap, skuRemapInput } from "./remap/sku-remap";
+export {
+  startOrganizationRemap,
+  startOrganizationRemapInput,
+  runOrganizationRemap,
+  markRemapRunFailed,
+  getRemapRun,
+  listRemapRuns,
+  REMAP_BATCH_SIZE,
+  type RemapRunSummary,
+} from "./remap/organization-remap";

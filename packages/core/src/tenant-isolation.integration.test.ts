@@ -29,6 +29,7 @@ interface World {
     clauseId: string;
     clauseLinkId: string;
     skuLinkId: string;
+    remapRunId: string;
   };
   alice: { id: string; email: string };
 }
@@ -51,6 +52,7 @@ async function snapshotOf(organizationId: string) {
     clauseLinks: await db.evidenceClauseLink.findMany({ orderBy: { id: "asc" } }),
     skuLinks: await db.evidenceSkuLink.findMany({ orderBy: { id: "asc" } }),
     assessments: await db.assessment.findMany({ orderBy: { id: "asc" } }),
+    remapRuns: await db.remapRun.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -85,6 +87,7 @@ beforeAll(async () => {
   await core.reviewEvidence(ctxB, { evidenceId: bEvidence.id, decision: "accept" });
   await core.decideAssessment(ctxB, { skuId: bSku.id, clauseId: target.clauses[1]!.id, status: "gap", reason: "B decided" });
   const bLinks = await core.getEvidence(ctxB, bEvidence.id);
+  const bRun = await core.startOrganizationRemap(ctxB, { mode: "preview" });
 
   const bMemberships = await tenantDb(orgB.id).membership.findMany({ include: { user: true } });
   w = {
@@ -107,6 +110,7 @@ beforeAll(async () => {
       clauseId: bClause.id,
       clauseLinkId: bLinks.clauseLinks[0]!.id,
       skuLinkId: bLinks.skuLinks[0]!.id,
+      remapRunId: bRun.id,
     },
   };
   const notify = async (organizationId: string, userId: string, title: string) =>
@@ -133,6 +137,29 @@ const PURE_PERMISSION_CHECKS = ["can", "assertCan"];
 
 // One case per core service that takes a TenantContext. The last test checks this list is complete.
 const CASES: Record<string, () => Promise<void>> = {
+  async previewSkuRemap() {
+    await expectAppError(core.previewSkuRemap(w.a.ctx, { skuId: w.b.skuId }), "NOT_FOUND");
+  },
+  async applySkuRemap() {
+    await expectAppError(core.applySkuRemap(w.a.ctx, { skuId: w.b.skuId }), "NOT_FOUND");
+  },
+  async startOrganizationRemap() {
+    // A's run covers A's SKUs only, and B's running job does not block A.
+    const run = await core.startOrganizationRemap(w.a.ctx, { mode: "apply" });
+    expect(run.organizationId).toBe(w.a.id);
+    await core.runOrganizationRemap({ organizationId: w.a.id, runId: run.id });
+    const done = await core.getRemapRun(w.a.ctx, run.id);
+    expect(done.state).toBe("done");
+    expect(done.summary!.skus.every((s) => s.skuId !== w.b.skuId)).toBe(true);
+    // The worker entry point with A's organization and B's run id finds nothing to run.
+    expect(await core.runOrganizationRemap({ organizationId: w.a.id, runId: w.b.remapRunId })).toEqual({ skipped: true });
+  },
+  async getRemapRun() {
+    await expectAppError(core.getRemapRun(w.a.ctx, w.b.remapRunId), "NOT_FOUND");
+  },
+  async listRemapRuns() {
+    expect((await core.listRemapRuns(w.a.ctx)).every((r) => r.organizationId === w.a.id)).toBe(true);
+  },
   async createEvidence() {
     // B's SKU and firmware are unknown in A; a shared catalog clause is fine.
     await expectAppError(core.createEvidence(w.a.ctx, { kind: "certificate", title: "A", skuId: w.b.skuId }), "NOT_FOUND");

@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { runEvidenceExpirySweep } from "./handlers/evidence-expiry-sweep";
 import { runHealthCheck } from "./handlers/health";
+import { runOrganizationRemapJob } from "./handlers/organization-remap";
 
-export const QUEUES = ["system"] as const;
+// "compliance" carries long organization-wide runs so they never delay health checks and sweeps.
+export const QUEUES = ["system", "compliance"] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
@@ -18,6 +20,11 @@ export const JOBS = {
     // `today` re-runs a given day; scheduled runs carry neither field and use the current Vietnamese day.
     payload: z.object({ today: z.iso.date().optional(), requestedAt: z.iso.datetime().optional() }),
     handler: runEvidenceExpirySweep,
+  },
+  "remap.organization": {
+    queue: "compliance",
+    payload: z.object({ organizationId: z.string().min(1).max(64), runId: z.string().min(1).max(64) }),
+    handler: runOrganizationRemapJob,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
 

@@ -40,6 +40,11 @@ export function enqueueEvidenceExpirySweep(today?: string) {
   return enqueue("evidence.expiry-sweep", { today, requestedAt: new Date().toISOString() });
 }
 
+// One job per run: the run id doubles as the BullMQ job id, so a double submit queues it once.
+export function enqueueOrganizationRemap(organizationId: string, runId: string) {
+  return enqueue("remap.organization", { organizationId, runId }, { jobId: `remap-${runId}` });
+}
+
 // Waits for a job's result (used by the health endpoint and tests).
 export async function waitForJobResult(queueName: QueueName, jobId: string, timeoutMs: number): Promise<unknown> {
   // BullMQ never closes a connection it is handed (QueueEvents works on a duplicate), so we close ours.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { DecideAssessmentForm } from "@/features/evidence/decide-assessment-form";
 import { EvidenceStateBadge } from "@/features/evidence/state-badge";
 import { AssessmentStatusBadge } from "@/features/evidence/status-badge";
-import { buttonClass } from "@/features/shell/control-styles";
+import { buttonClass, secondaryButtonClass } from "@/features/shell/control-styles";
 import type { Locale, MessageKey, Translate } from "@/i18n/translate";
 import { localized } from "@/i18n/localized";
 
@@ -27,7 +27,10 @@ export async function SkuComplianceSection({ ctx, skuId, t, locale }: { ctx: Ten
           </p>
           {compliance.target.provisional ? <p className="text-xs text-amber-700">{t("skuCompliance.provisional")}</p> : null}
         </div>
-        {can(ctx, "evidence:create") ? <Link href={`${base}/evidence/new?skuId=${skuId}`} className={buttonClass}>{t("skuCompliance.addEvidence")}</Link> : null}
+        <div className="flex flex-wrap gap-2">
+          <Link href={`${base}/skus/${skuId}/remap`} className={secondaryButtonClass}>{t("remap.openPreview")}</Link>
+          {can(ctx, "evidence:create") ? <Link href={`${base}/evidence/new?skuId=${skuId}`} className={buttonClass}>{t("skuCompliance.addEvidence")}</Link> : null}
+        </div>
       </div>
       <div className="space-y-1">
         <div className="h-2 w-full overflow-hidden rounded bg-slate-200" aria-hidden>
