@@ -1,0 +1,156 @@
+// `npm run bench`: the performance targets of the issues, measured on a throwaway database.
+// Target (issue #5): re-mapping 1,000 SKUs x 60 clauses in under 5 s on a 2-core machine — a handful
+// of set-based queries and one pass of the pure engine. Exits 1 when a target is missed.
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { RemapGraph, emptyProfile, remapSku, type RemapEvidence, type RemapMapping } from "../packages/compliance/src/index";
+import { createMigratedTestDatabase, dropTestDatabase } from "../packages/db/src/testing/test-database";
+
+const SKUS = 1000;
+const TARGET_CLAUSES = 60;
+const baseUrl = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/hopquy";
+
+interface Result {
+  name: string;
+  ms: number;
+  targetMs?: number;
+  note?: string;
+}
+const results: Result[] = [];
+
+async function time<T>(name: string, work: () => Promise<T> | T, options: { targetMs?: number; note?: (value: T) => string } = {}): Promise<T> {
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  results.push({ name, ms, targetMs: options.targetMs, note: options.note?.(value) });
+  return value;
+}
+
+// 1. The pure engine alone on a synthetic world of the target's size: 60 target clauses reached from
+// 120 source clauses over two mapping layers, 1,000 SKUs with 4 evidence items each.
+function syntheticEngineRun() {
+  const targets = Array.from({ length: TARGET_CLAUSES }, (_, i) => ({ id: `t${i}`, code: `T-${i}`, conditions: [] as number[] }));
+  const middle = Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, code: `M-${i}`, conditions: [] as number[] }));
+  const sources = Array.from({ length: 120 }, (_, i) => ({ id: `s${i}`, code: `S-${i}`, conditions: i % 7 === 0 ? [1] : [] }));
+  const relations = ["equal", "superset", "subset", "intersect", "not_related"] as const;
+  const mappings: RemapMapping[] = [];
+  sources.forEach((s, i) => {
+    mappings.push({ id: `sm${i}`, mappingSetId: "etsi-135", sourceClauseId: s.id, targetClauseId: middle[i % 60]!.id, relation: relations[i % 5]!, strength: 7 });
+    mappings.push({ id: `st${i}`, mappingSetId: "etsi-11", sourceClauseId: s.id, targetClauseId: targets[(i * 7) % 60]!.id, relation: relations[(i + 2) % 5]!, strength: 6 });
+  });
+  middle.forEach((m, i) => mappings.push({ id: `mt${i}`, mappingSetId: "135-11", sourceClauseId: m.id, targetClauseId: targets[i]!.id, relation: i % 4 === 0 ? "intersect" : "equal", strength: 7 }));
+  const graph = new RemapGraph(targets, [...middle, ...sources], mappings);
+  let proposals = 0;
+  for (let sku = 0; sku < SKUS; sku++) {
+    const evidence: RemapEvidence[] = Array.from({ length: 4 }, (_, e) => ({
+      id: `e${sku}-${e}`,
+      title: "report",
+      reviewState: e === 3 ? "submitted" : "accepted",
+      expiryDate: e === 2 ? "2020-01-01" : null,
+      effectiveDate: "2025-01-01",
+      firmwareDependent: false,
+      firmwareScopes: [null],
+      clauseIds: Array.from({ length: 15 }, (_, k) => sources[(sku * 3 + e * 17 + k * 5) % 120]!.id),
+    }));
+    proposals += remapSku(graph, { evidence, profile: emptyProfile(), currentFirmwareId: null, today: "2026-11-23", existing: [] }).length;
+  }
+  return proposals;
+}
+
+async function main() {
+  await time("engine only: 1,000 SKUs x 60 clauses (synthetic, pure)", syntheticEngineRun, {
+    targetMs: 5_000,
+    note: (n) => `${n} proposals`,
+  });
+
+  const url = await createMigratedTestDatabase(baseUrl, "bench");
+  process.env.DATABASE_URL = url;
+  // Imported after DATABASE_URL points at the bench database: the client reads it on first use.
+  const db = await import("../packages/db/src/index");
+  const { countDatabaseQueries, createTestOrganization, createTestUser } = await import("../packages/db/src/testing/index");
+  const core = await import("../packages/core/src/index");
+  const { loadShippedReferenceData } = await import("../packages/core/src/catalog/load-shipped-reference-data");
+  const { loadRemapWorld, loadSkuRemapInputs } = await import("../packages/core/src/remap/load-remap-world");
+  const { runRemap } = await import("../packages/core/src/remap/remap-skus");
+  try {
+    await loadShippedReferenceData();
+    const owner = await createTestUser();
+    const organization = await createTestOrganization({ ownerId: owner.id });
+    const ctx = await core.resolveTenantContext(owner, organization.slug);
+    const tenant = db.tenantDb(organization.id);
+
+    // 1,000 SKUs in 20 families; each family shares a QCVN 135 certificate and an ETSI lab report
+    // (accepted), as importers hold them today.
+    const sourceClauses = await db.platformDb().clause.findMany({
+      where: { catalogVersion: { regulation: { in: ["QCVN_135_2024_BTTTT", "ETSI_EN_303_645"] } } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    });
+    await tenant.sku.createMany({
+      data: Array.from({ length: SKUS }, (_, i) => ({ organizationId: organization.id, modelCode: `BENCH-${String(i).padStart(4, "0")}`, brand: "Bench", manufacturer: "Bench Co", countryOfOrigin: "CN", capabilities: {} })),
+    });
+    const skus = await tenant.sku.findMany({ select: { id: true }, orderBy: { modelCode: "asc" } });
+    for (let family = 0; family < 20; family++) {
+      const members = skus.filter((_, i) => i % 20 === family).map((s) => s.id);
+      for (const [kind, offset] of [["certificate", 0], ["lab_test_report", 37]] as const) {
+        const evidence = await tenant.evidence.create({
+          data: { organizationId: organization.id, kind, title: `${kind} family ${family}`, reviewState: "accepted", createdByEmail: owner.email },
+        });
+        await tenant.evidenceClauseLink.createMany({
+          data: Array.from({ length: 25 }, (_, k) => ({ organizationId: organization.id, evidenceId: evidence.id, clauseId: sourceClauses[(family * 3 + offset + k * 2) % sourceClauses.length]!.id, createdByEmail: owner.email })),
+          skipDuplicates: true,
+        });
+        await tenant.evidenceSkuLink.createMany({ data: members.map((skuId) => ({ organizationId: organization.id, evidenceId: evidence.id, skuId, createdByEmail: owner.email })) });
+      }
+    }
+    const ids = skus.map((s) => s.id);
+    await time("derive assessments for 1,000 new SKUs (first write)", () => tenant.$transaction((tx) => core.refreshDerivedAssessments(tx, organization.id, ids), { timeout: 300_000 }), {
+      note: (r) => `${r.written} rows written`,
+    });
+    await time("re-derive 1,000 SKUs, nothing changed", () => tenant.$transaction((tx) => core.refreshDerivedAssessments(tx, organization.id, ids), { timeout: 300_000 }), {
+      note: (r) => `${r.written} rows written`,
+    });
+
+    await time(
+      `re-map preview: ${SKUS} SKUs x QCVN 11 (load + engine)`,
+      () =>
+        countDatabaseQueries(async () => {
+          const world = (await loadRemapWorld(tenant))!;
+          const inputs = await loadSkuRemapInputs(tenant, world, ids);
+          return { world, results: runRemap(world, inputs) };
+        }),
+      { targetMs: 5_000, note: ({ queries, result }) => `${queries} queries, ${result.world.target.clauses.length} clauses/SKU, ${result.results.reduce((n, r) => n + r.proposals.filter((p) => p.merged.changed).length, 0)} changes` },
+    );
+
+    const run = await core.startOrganizationRemap(ctx, { mode: "apply" });
+    await time(`re-map apply: ${SKUS} SKUs (job body, batches of ${core.REMAP_BATCH_SIZE})`, () => core.runOrganizationRemap({ organizationId: organization.id, runId: run.id }), {
+      note: (r) => (r.skipped ? "skipped" : `${r.summary.written} assessments written`),
+    });
+
+    await time("matrix page: 25 of 1,000 SKUs", () => countDatabaseQueries(() => core.getComplianceMatrix(ctx, { limit: 25 })), {
+      targetMs: 1_000,
+      note: (r) => `${r.queries} queries`,
+    });
+    await time("matrix page filtered by status=gap", () => countDatabaseQueries(() => core.getComplianceMatrix(ctx, { limit: 25, status: "gap" })), {
+      targetMs: 1_000,
+      note: (r) => `${r.queries} queries`,
+    });
+  } finally {
+    await db.disconnectRawClient();
+    await dropTestDatabase(url);
+  }
+
+  const missed = results.filter((r) => r.targetMs !== undefined && r.ms > r.targetMs);
+  console.log(`\nHopQuy benchmarks (${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} cores)\n`);
+  for (const r of results) {
+    const verdict = r.targetMs === undefined ? "" : r.ms <= r.targetMs ? `  ok (< ${r.targetMs} ms)` : `  MISSED (target ${r.targetMs} ms)`;
+    console.log(`${r.ms.toFixed(0).padStart(7)} ms  ${r.name}${r.note ? ` — ${r.note}` : ""}${verdict}`);
+  }
+  if (missed.length) {
+    console.error(`\n${missed.length} target(s) missed.`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+await main();
