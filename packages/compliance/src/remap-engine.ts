@@ -173,10 +173,9 @@ export class RemapGraph {
   }
 
   equalSources(targetClauseId: string): RemapClause[] {
-    return (this.incoming.get(targetClauseId) ?? [])
-      .filter((m) => m.relation === "equal" && !this.targetIds.has(m.sourceClauseId))
-      .map((m) => this.clauses.get(m.sourceClauseId))
-      .filter((c): c is RemapClause => c !== undefined);
+    // A source mapped by several mapping sets (or rows) is still one source.
+    const ids = new Set((this.incoming.get(targetClauseId) ?? []).filter((m) => m.relation === "equal" && !this.targetIds.has(m.sourceClauseId)).map((m) => m.sourceClauseId));
+    return [...ids].map((id) => this.clauses.get(id)).filter((c): c is RemapClause => c !== undefined);
   }
 
   /** Best path from a clause to each target clause it reaches within maxDepth steps. */
@@ -224,6 +223,8 @@ function merge(existing: ExistingAssessment | null, proposal: RemapStatus): Rema
     return result(existing.status, "manual", existing.status === proposal ? null : { manualStatus: existing.status, proposedStatus: proposal });
   }
   if (existing?.origin === "derived") {
+    // Same answer from the evidence on the clause itself: nothing to write.
+    if (existing.status === proposal) return result(existing.status, "derived");
     if (existing.status === "in_progress" && proposal === "gap") return result("in_progress", "derived");
     if (proposal !== "not_applicable" && (existing.status === "covered" || existing.status === "partial" || existing.status === "gap")) {
       const worse = worseStatus(existing.status, proposal);
@@ -296,7 +297,8 @@ export function remapSku(graph: RemapGraph, input: RemapSkuInput): RemapProposal
       status,
       reason,
       explanation: {
-        paths: supporting,
+        // Steps come from the graph's memo, shared by every SKU of the run: each result gets its own copy.
+        paths: supporting.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s })) })),
         ignoredEvidence: [...(ignored.get(clause.id)?.values() ?? [])].filter((i) => !paths.get(clause.id)?.has(i.id)).sort((a, b) => byString(a.id, b.id)),
         unmetConditions: [...new Set(unmet.length ? unmet : inheritedUnmet)].sort((a, b) => a - b),
         inheritedFrom,
