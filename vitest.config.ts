@@ -36,6 +36,8 @@ export default defineConfig({
           name: "e2e",
           include: ["e2e/**/*.spec.ts"],
           globalSetup: ["./e2e/global-setup.ts"],
+          // A server action plus the page refresh can take a few seconds on a loaded 2-core CI box.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -524,7 +524,7 @@ export const en: Messages = {
     changes: "Changes",
     conflicts: "Conflicts",
     history: "Earlier runs",
-    openPreview: "Re-map to QCVN 11",
+    openPreview: "Preview re-mapping for this SKU",
   },
   gapReport: {},
   catalogChanges: {},

@@ -523,7 +523,7 @@ export const vi = {
     changes: "Thay đổi",
     conflicts: "Xung đột",
     history: "Các lần chạy trước",
-    openPreview: "Ánh xạ sang QCVN 11",
+    openPreview: "Xem trước ánh xạ QCVN 11 cho SKU này",
   },
   gapReport: {},
   catalogChanges: {},
