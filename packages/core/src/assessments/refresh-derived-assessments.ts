@@ -1,9 +1,11 @@
-import { applicabilityProfileSchema, deriveClauseAssessments, type DerivationEvidence } from "@hopquy/compliance";
+import { applicabilityProfileSchema, deriveClauseAssessments } from "@hopquy/compliance";
 import { deleteAssessmentsById, insertAssessments, type AssessmentRowInput, type TenantTx } from "@hopquy/db";
 import { canonicalJson } from "../audit/audit-hash";
+import { isCatalogReviewReason } from "../catalog-changes/review-reasons";
 import { currentFirmwareBySku, scopeKeyOf } from "./current-firmware";
 import { loadTargetCatalog, type TargetCatalog } from "./target-catalog";
-import { isoDate, isoToday } from "./today";
+import { loadEvidenceOfSkus } from "./load-evidence-of-skus";
+import { isoToday } from "./today";
 
 // Recomputes the derived assessments of the given SKUs at their current firmware, in the caller's
 // transaction. Set-based: a fixed number of queries whatever the number of SKUs, so evidence
@@ -20,17 +22,9 @@ export async function refreshDerivedAssessments(
   const target = options.target === undefined ? await loadTargetCatalog(tx) : options.target;
   const today = options.today ?? isoToday();
 
-  const [skus, firmware, skuLinks, manualRows, derivedRows] = await Promise.all([
+  const [skus, firmware, manualRows, derivedRows] = await Promise.all([
     tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, capabilities: true } }),
     tx.firmwareVersion.findMany({ where: { skuId: { in: ids } }, select: { id: true, skuId: true, releaseDate: true, createdAt: true } }),
-    tx.evidenceSkuLink.findMany({
-      where: { skuId: { in: ids } },
-      select: {
-        skuId: true,
-        firmwareVersionId: true,
-        evidence: { select: { id: true, title: true, reviewState: true, expiryDate: true, firmwareDependent: true } },
-      },
-    }),
     tx.assessment.findMany({ where: { skuId: { in: ids }, origin: { not: "derived" } }, select: { id: true, skuId: true, scopeKey: true, clauseId: true, origin: true } }),
     tx.assessment.findMany({
       where: { skuId: { in: ids }, origin: "derived" },
@@ -40,37 +34,7 @@ export async function refreshDerivedAssessments(
   const currentFirmware = currentFirmwareBySku(firmware);
   const scopeOf = (skuId: string) => scopeKeyOf(currentFirmware.get(skuId)?.id);
 
-  const evidenceIds = [...new Set(skuLinks.map((l) => l.evidence.id))];
-  const targetClauseIds = target?.clauses.map((c) => c.id) ?? [];
-  const clauseLinks =
-    evidenceIds.length && targetClauseIds.length
-      ? await tx.evidenceClauseLink.findMany({
-          where: { evidenceId: { in: evidenceIds }, clauseId: { in: targetClauseIds } },
-          select: { evidenceId: true, clauseId: true },
-        })
-      : [];
-  const clausesOfEvidence = new Map<string, string[]>();
-  for (const link of clauseLinks) clausesOfEvidence.set(link.evidenceId, [...(clausesOfEvidence.get(link.evidenceId) ?? []), link.clauseId]);
-
-  const evidenceBySku = new Map<string, Map<string, DerivationEvidence & { firmwareScopes: (string | null)[] }>>();
-  for (const link of skuLinks) {
-    const bySku = evidenceBySku.get(link.skuId) ?? new Map();
-    evidenceBySku.set(link.skuId, bySku);
-    const existing = bySku.get(link.evidence.id);
-    if (existing) {
-      existing.firmwareScopes.push(link.firmwareVersionId);
-      continue;
-    }
-    bySku.set(link.evidence.id, {
-      id: link.evidence.id,
-      title: link.evidence.title,
-      reviewState: link.evidence.reviewState,
-      expiryDate: isoDate(link.evidence.expiryDate),
-      firmwareDependent: link.evidence.firmwareDependent,
-      clauseIds: clausesOfEvidence.get(link.evidence.id) ?? [],
-      firmwareScopes: [link.firmwareVersionId],
-    });
-  }
+  const evidenceBySku = await loadEvidenceOfSkus(tx, ids, { onlyClauseIds: target?.clauses.map((c) => c.id) ?? [] });
   // Manual decisions always stand. A re-mapped result stands too, unless evidence on the clause
   // itself now covers it: direct, accepted evidence is the strongest support there is.
   const decided = new Map(manualRows.map((r) => [`${r.skuId}|${r.scopeKey}|${r.clauseId}`, r]));
@@ -82,7 +46,7 @@ export async function refreshDerivedAssessments(
       const firmwareId = currentFirmware.get(sku.id)?.id ?? null;
       const results = deriveClauseAssessments({
         clauses: target.clauses.map((c) => ({ id: c.id, code: c.code, conditions: c.conditions })),
-        evidence: [...(evidenceBySku.get(sku.id)?.values() ?? [])],
+        evidence: evidenceBySku.get(sku.id) ?? [],
         profile: applicabilityProfileSchema.parse(sku.capabilities ?? {}),
         currentFirmwareId: firmwareId,
         today,
@@ -113,6 +77,15 @@ export async function refreshDerivedAssessments(
   const fingerprint = (r: Omit<AssessmentRowInput, "skuId" | "scopeKey" | "clauseId">) =>
     canonicalJson([r.firmwareVersionId, r.status, r.reason, r.explanation ?? null, r.needsReview, r.needsReviewReason]);
   const existing = new Map(derivedRows.map((r) => [keyOf(r), r]));
+  // A catalog change flag stays until someone decides the clause: evidence moving the derived result
+  // does not answer whether the amended requirement is still met.
+  for (const row of rows) {
+    const before = existing.get(keyOf(row));
+    if (!row.needsReview && before?.needsReview && isCatalogReviewReason(before.needsReviewReason)) {
+      row.needsReview = true;
+      row.needsReviewReason = before.needsReviewReason;
+    }
+  }
   const unchanged = new Set<string>();
   const toInsert = rows.filter((row) => {
     const before = existing.get(keyOf(row));

@@ -1,8 +1,9 @@
-import { RemapGraph, applicabilityProfileSchema, type ExistingAssessment, type RemapEvidence, type RemapSkuInput } from "@hopquy/compliance";
+import { RemapGraph, applicabilityProfileSchema, type ExistingAssessment, type RemapSkuInput } from "@hopquy/compliance";
 import type { TenantTx } from "@hopquy/db";
 import { currentFirmwareBySku, scopeKeyOf } from "../assessments/current-firmware";
 import { loadTargetCatalog, type TargetCatalog } from "../assessments/target-catalog";
-import { isoDate, isoToday } from "../assessments/today";
+import { loadEvidenceOfSkus } from "../assessments/load-evidence-of-skus";
+import { isoToday } from "../assessments/today";
 
 export interface RemapWorld {
   target: TargetCatalog;
@@ -60,48 +61,15 @@ export async function loadSkuRemapInputs(
   const ids = [...new Set(skuIds)];
   if (ids.length === 0) return [];
   const today = options.today ?? isoToday();
-  const [skus, firmware, skuLinks, assessments] = await Promise.all([
+  const [skus, firmware, assessments] = await Promise.all([
     tx.sku.findMany({ where: { id: { in: ids } }, select: { id: true, capabilities: true }, orderBy: { id: "asc" } }),
     tx.firmwareVersion.findMany({ where: { skuId: { in: ids } }, select: { id: true, skuId: true, releaseDate: true, createdAt: true } }),
-    tx.evidenceSkuLink.findMany({
-      where: { skuId: { in: ids } },
-      select: {
-        skuId: true,
-        firmwareVersionId: true,
-        evidence: { select: { id: true, title: true, reviewState: true, expiryDate: true, effectiveDate: true, firmwareDependent: true } },
-      },
-    }),
     tx.assessment.findMany({
       where: { skuId: { in: ids }, current: true, clauseId: { in: world.target.clauses.map((c) => c.id) } },
       select: { id: true, skuId: true, clauseId: true, status: true, origin: true },
     }),
   ]);
-  const evidenceIds = [...new Set(skuLinks.map((l) => l.evidence.id))];
-  const clauseLinks = evidenceIds.length
-    ? await tx.evidenceClauseLink.findMany({ where: { evidenceId: { in: evidenceIds } }, select: { evidenceId: true, clauseId: true } })
-    : [];
-  const clausesOf = new Map<string, string[]>();
-  for (const l of clauseLinks) clausesOf.set(l.evidenceId, [...(clausesOf.get(l.evidenceId) ?? []), l.clauseId]);
-  const evidenceBySku = new Map<string, Map<string, RemapEvidence & { firmwareScopes: (string | null)[] }>>();
-  for (const link of skuLinks) {
-    const bySku = evidenceBySku.get(link.skuId) ?? new Map();
-    evidenceBySku.set(link.skuId, bySku);
-    const known = bySku.get(link.evidence.id);
-    if (known) {
-      known.firmwareScopes.push(link.firmwareVersionId);
-      continue;
-    }
-    bySku.set(link.evidence.id, {
-      id: link.evidence.id,
-      title: link.evidence.title,
-      reviewState: link.evidence.reviewState,
-      expiryDate: isoDate(link.evidence.expiryDate),
-      effectiveDate: isoDate(link.evidence.effectiveDate),
-      firmwareDependent: link.evidence.firmwareDependent,
-      firmwareScopes: [link.firmwareVersionId],
-      clauseIds: clausesOf.get(link.evidence.id) ?? [],
-    });
-  }
+  const evidenceBySku = await loadEvidenceOfSkus(tx, ids);
   const existingBySku = new Map<string, (ExistingAssessment & { id: string })[]>();
   for (const a of assessments) existingBySku.set(a.skuId, [...(existingBySku.get(a.skuId) ?? []), a]);
   const current = currentFirmwareBySku(firmware);
@@ -111,7 +79,7 @@ export async function loadSkuRemapInputs(
       skuId: sku.id,
       firmwareVersionId,
       scopeKey: scopeKeyOf(firmwareVersionId),
-      evidence: [...(evidenceBySku.get(sku.id)?.values() ?? [])],
+      evidence: evidenceBySku.get(sku.id) ?? [],
       profile: applicabilityProfileSchema.parse(sku.capabilities ?? {}),
       currentFirmwareId: firmwareVersionId,
       today,
