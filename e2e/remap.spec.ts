@@ -85,6 +85,21 @@ describe("re-mapping to QCVN 11", () => {
     await screenshot(page, "matrix-after-remap");
   });
 
+  it("the SKU's gap report downloads as a Vietnamese PDF and as CSV", async () => {
+    await page.goto(skuUrl);
+    const links = page.getByTestId("gap-report-links");
+    const pdfHref = await links.getByRole("link", { name: "Báo cáo khoảng trống (PDF)" }).getAttribute("href");
+    const pdfResponse = await page.request.get(`${baseUrl}${pdfHref}`);
+    expect(pdfResponse.status()).toBe(200);
+    expect(pdfResponse.headers()["content-type"]).toBe("application/pdf");
+    expect(pdfResponse.headers()["content-disposition"]).toMatch(/^attachment;.*HC-135-7001/);
+    expect(Buffer.from(await pdfResponse.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    const csvHref = await links.getByRole("link", { name: "Báo cáo khoảng trống (CSV)" }).getAttribute("href");
+    const csv = Buffer.from(await (await page.request.get(`${baseUrl}${csvHref}`)).body()).toString("utf8");
+    expect(csv).toContain("HQ11-G03-02");
+    expect(csv).toContain("HQ11-G01-02");
+  });
+
   it("an organization-wide preview runs in the worker with a progress bar that survives a reload", async () => {
     await page.goto(`${baseUrl}/${orgSlug}/remap`);
     await page.getByRole("button", { name: "Xem trước cho mọi SKU" }).click();

@@ -3,7 +3,7 @@
 // and organization with a generated password printed once; otherwise it creates no accounts,
 // and the first visitor is asked to create the owner.
 import { randomBytes } from "node:crypto";
-import { createFirstOwner, isInstanceEmpty } from "@hopquy/core";
+import { assessCatalogChangeImpact, createFirstOwner, isInstanceEmpty } from "@hopquy/core";
 import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
 import { disconnectRawClient } from "@hopquy/db";
 import { loadRootEnv } from "../scripts/load-env.mjs";
@@ -13,6 +13,17 @@ try {
   const loaded = await loadShippedReferenceData();
   const changed = [...loaded.catalogs, ...loaded.mappingSets].filter((item) => item.created).map((item) => item.label);
   console.log(changed.length ? `Reference data published: ${changed.join(", ")}` : "Reference data unchanged.");
+  // New revisions on an instance that already has organizations (an upgrade): flag what they change
+  // right here, in publication order, rather than through the queue, because the worker may not be
+  // running during setup. On a fresh install there are no organizations and each call is one query.
+  const publications = [
+    ...loaded.catalogs.filter((c) => c.created).map((c) => ({ kind: "catalog" as const, id: c.id })),
+    ...loaded.mappingSets.filter((s) => s.created).map((s) => ({ kind: "mapping-set" as const, id: s.id })),
+  ];
+  for (const publication of publications) {
+    const impact = await assessCatalogChangeImpact(publication);
+    if (impact.recorded) console.log(`Catalog change impact (${publication.kind} ${publication.id}): ${impact.recorded} organizations, ${impact.affectedAssessments} assessments to review.`);
+  }
   if (process.env.HOPQUY_DEMO === "1" && (await isInstanceEmpty())) {
     const password = randomBytes(18).toString("base64url");
     const email = "owner@demo.hopquy.local";

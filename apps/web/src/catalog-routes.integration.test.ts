@@ -4,7 +4,8 @@ import { parseCatalog, parseMappingSet } from "@hopquy/catalog";
 import { countReferenceRows, listCatalogVersions } from "@hopquy/core";
 import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
 import { createTestUser } from "@hopquy/db/testing";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { closeQueues, getQueue } from "@hopquy/jobs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/auth/session";
 
 const session = vi.hoisted(() => ({ current: null as SessionUser | null }));
@@ -33,6 +34,11 @@ async function upload(name: string, text: string) {
   form.set("file", new File([text], name));
   return POST(new Request("http://test/api/admin/reference-imports", { method: "POST", body: form }), { params: Promise.resolve({}) });
 }
+
+afterAll(async () => {
+  await getQueue("compliance").obliterate({ force: true });
+  await closeQueues();
+});
 
 describe("catalog export routes", () => {
   it("send YAML and CSV attachments that parse back to the stored catalog", async () => {
@@ -90,10 +96,14 @@ describe("admin import route", () => {
     const yaml = (await (await exportVersion(qcvn135.id, "yaml")).text()).replace("regulation: QCVN_135_2024_BTTTT", "regulation: TEST_ROUTE_IMPORT");
     const first = await upload("qcvn135-copy.yaml", yaml);
     expect(first.status).toBe(201);
-    expect(await first.json()).toMatchObject({ ok: true, kind: "catalog", revision: 1, created: true });
+    const published = (await first.json()) as { id: string };
+    expect(published).toMatchObject({ ok: true, kind: "catalog", revision: 1, created: true });
     const again = await upload("qcvn135-copy.yaml", yaml);
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ ok: true, created: false });
+    // The new revision's impact is queued once (no worker runs here); the unchanged upload queues nothing.
+    const queued = (await getQueue("compliance").getJobs(["waiting", "delayed", "active", "completed"])).filter((j) => j.name === "catalog.impact" && j.data.id === published.id);
+    expect(queued.map((j) => j.data)).toEqual([{ kind: "catalog", id: published.id }]);
   });
 
   it("refuses non-UTF-8 and oversized uploads", async () => {

@@ -328,6 +328,26 @@ const cases: Record<string, Case> = {
     expect(rows).toHaveLength(await tenantDb(world.orgA.id).sku.count());
     expect(rows.some((row) => row.startsWith("B-1,,B,B,"))).toBe(false);
   },
+  "api/orgs/[orgSlug]/gap-report": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/gap-report/route");
+    const call = (orgSlug: string, query: string) => GET(new Request(`http://test/api/orgs/x/gap-report?${query}`), routeParams({ orgSlug }));
+    expect((await call(world.orgB.slug, "format=csv")).status).toBe(404);
+    expect((await call(world.orgB.slug, `format=pdf&skuId=${world.bSkuId}`)).status).toBe(404);
+    expect((await call(world.orgA.slug, `format=pdf&skuId=${world.bSkuId}`)).status).toBe(404);
+    expect((await call(world.orgA.slug, "format=docx")).status).toBe(400);
+    const csv = await call(world.orgA.slug, "format=csv&lang=en");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(csv.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="hopquy-gap-report-${world.orgA.slug}-all-skus-[\\d-]+\\.csv"; filename\\*=UTF-8''`));
+    const text = await csv.text();
+    expect(text).toContain("QCVN 11 clause");
+    expect(text).not.toContain("B report");
+    const pdf = await call(world.orgA.slug, "format=pdf");
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  },
   "api/orgs/[orgSlug]/audit-events": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/audit-events/route");
     const foreign = await GET(new Request("http://test/api"), { params: Promise.resolve({ orgSlug: world.orgB.slug }) });

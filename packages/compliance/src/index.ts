@@ -31,6 +31,21 @@ export {
   type ExpiryReminderThreshold,
 } from "./expiry-reminders";
 export {
+  countReferenceChanges,
+  describeReferenceChange,
+  diffCatalogImpact,
+  diffMappingImpact,
+  mappingChangeKey,
+  type ImpactCatalog,
+  type ImpactClause,
+  type ImpactCondition,
+  type ImpactMapping,
+  type ReferenceChange,
+  type ReferenceChangeCounts,
+  type ReferenceChangeKind,
+  type ReferenceChangeReason,
+} from "./catalog-impact";
+export {
   RemapGraph,
   remapSku,
   DEFAULT_MAX_DEPTH,
@@ -47,3 +62,24 @@ export {
   type RetestFlag,
   type MappingRelationName,
 } from "./remap-engine";
+export {
+  buildGapReportContent,
+  compareCodes,
+  GAP_STATUSES,
+  type GapStatus,
+  type GapReportInput,
+  type GapReportCatalogInput,
+  type GapReportSkuInput,
+  type GapClosersInput,
+  type GapCloserRef,
+  type GapClosers,
+  type GapSupport,
+  type GapSupportStep,
+  type GapReportClause,
+  type GapReportGroup,
+  type GapReportConflict,
+  type GapReportSku,
+  type GapReportContent,
+  type GapCounts,
+  type LocalizedText,
+} from "./gap-report";

@@ -39,6 +39,13 @@ describe("architecture boundaries", () => {
     expect(files.filter((f) => pure(rel(f)) && io.test(readFileSync(f, "utf8"))).map(rel)).toEqual([]);
   });
 
+  it("packages/dossier renders without services or I/O, except reading its own fonts (src/fonts.ts)", () => {
+    const io = /from ["'](@hopquy\/(db|core|jobs|storage)|node:(fs|net|http|https|child_process)|fs|pg|ioredis|bullmq)["']/;
+    const renderers = files.filter((f) => rel(f).startsWith("packages/dossier/src/") && !rel(f).endsWith(".test.ts") && rel(f) !== "packages/dossier/src/fonts.ts");
+    expect(renderers.length).toBeGreaterThan(0);
+    expect(renderers.filter((f) => io.test(readFileSync(f, "utf8"))).map(rel)).toEqual([]);
+  });
+
   it("packages never import the apps", () => {
     expect(offenders(/from ["']@hopquy\/(web|worker)|from ["']@\//, (p) => !p.startsWith("packages/"))).toEqual([]);
   });

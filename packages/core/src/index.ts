@@ -79,7 +79,16 @@ export { sweepEvidenceExpiry, sweepEvidenceExpiryInput, SYSTEM_ACTOR_EMAIL, type
 export { listNotifications, countUnreadNotifications, type NotificationItem } from "./notifications/list-notifications";
 export { markNotificationsRead } from "./notifications/mark-notifications-read";
 export { listNotificationsInput, markNotificationsReadInput } from "./notifications/notification-input";
-export { NOTIFICATION_KINDS, type NotificationKind, type EvidenceExpiryPayload } from "./notifications/notification-kinds";
+export { NOTIFICATION_KINDS, type NotificationKind, type EvidenceExpiryPayload, type CatalogChangedPayload } from "./notifications/notification-kinds";
+export {
+  assessCatalogChangeImpact,
+  assessCatalogChangeImpactInput,
+  type CatalogImpactOptions,
+  type CatalogImpactOutcome,
+  type CatalogImpactSummary,
+} from "./catalog-changes/assess-catalog-change-impact";
+export { listCatalogChanges, listCatalogChangesInput, type CatalogChangeItem } from "./catalog-changes/list-catalog-changes";
+export { CATALOG_IMPACT_ACTION, type CatalogImpactRecord, type Publication, type RecordedChange } from "./catalog-changes/catalog-impact-record";
 export { refreshDerivedAssessments } from "./assessments/refresh-derived-assessments";
 export { loadTargetCatalog, getTargetCatalog, TARGET_REGULATION, type TargetCatalog } from "./assessments/target-catalog";
 export { isoToday, BUSINESS_TIME_ZONE } from "./assessments/today";
@@ -102,3 +111,4 @@ export {
   REMAP_BATCH_SIZE,
   type RemapRunSummary,
 } from "./remap/organization-remap";
+export { getGapReport, gapReportInput, GAP_REPORT_BATCH_SIZE } from "./gap-report/get-gap-report";

@@ -30,6 +30,7 @@ interface World {
     clauseLinkId: string;
     skuLinkId: string;
     remapRunId: string;
+    catalogImpactEventId: string;
   };
   alice: { id: string; email: string };
 }
@@ -111,8 +112,10 @@ beforeAll(async () => {
       clauseLinkId: bLinks.clauseLinks[0]!.id,
       skuLinkId: bLinks.skuLinks[0]!.id,
       remapRunId: bRun.id,
+      catalogImpactEventId: await catalogImpactEvent(orgB.id, bClause.id),
     },
   };
+  await catalogImpactEvent(orgA.id, bClause.id);
   const notify = async (organizationId: string, userId: string, title: string) =>
     (await tenantDb(organizationId).notification.create({
       data: { organizationId, userId, kind: "evidence.expiring", dedupeKey: `isolation:${title}`, payload: { evidenceId: "evd", title, expiryDate: "2031-01-31", daysLeft: 7, threshold: 7 } },
@@ -131,6 +134,14 @@ afterEach(async () => {
 });
 
 const onlyA = (rows: { organizationId: string }[]) => rows.every((r) => r.organizationId === w.a.id);
+
+// A catalog.impact audit event as the impact job writes it (a shared catalog clause is fine).
+async function catalogImpactEvent(organizationId: string, clauseId: string) {
+  const publication = { kind: "catalog" as const, id: `cv-${organizationId}`, label: "QCVN_11_2026_BCA x", regulation: "QCVN_11_2026_BCA", version: "x", revision: 2, titleVi: null, titleEn: null, previous: { id: "cv-prev", label: "QCVN_11_2026_BCA x", revision: 1 } };
+  const after = { publication, changes: { added: 0, removed: 0, changed: 1, needsReview: 1 }, items: [{ kind: "changed", key: "HQ11-G01-01", clauseId, reasons: [{ field: "title" }], why: "title changed", needsReview: true }], itemsOmitted: 0, affectedAssessments: 0, affectedSkus: 0 };
+  const actor = { organizationId, userId: null, userEmail: "system" };
+  return (await tenantDb(organizationId).$transaction((tx) => core.appendAuditEvent(tx, actor, { action: "catalog.impact", targetType: "catalog_version", targetId: publication.id, after }))).id;
+}
 
 // Take a `ctx` too, but only read its role: no rows, nothing to isolate.
 const PURE_PERMISSION_CHECKS = ["can", "assertCan"];
@@ -159,6 +170,12 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   async listRemapRuns() {
     expect((await core.listRemapRuns(w.a.ctx)).every((r) => r.organizationId === w.a.id)).toBe(true);
+  },
+  async getGapReport() {
+    await expectAppError(core.getGapReport(w.a.ctx, { skuId: w.b.skuId }), "NOT_FOUND");
+    const own = await core.getGapReport(w.a.ctx);
+    expect(own.organization.slug).toBe(w.a.slug);
+    expect(own.skus.every((s) => s.skuId !== w.b.skuId && s.modelCode !== w.b.skuModelCode)).toBe(true);
   },
   async createEvidence() {
     // B's SKU and firmware are unknown in A; a shared catalog clause is fine.
@@ -362,6 +379,13 @@ const CASES: Record<string, () => Promise<void>> = {
   async verifyAuditChain() {
     const result = await core.verifyAuditChain(w.a.ctx);
     expect(result).toEqual({ intact: true, checked: (await auditEventsOf(w.a.id)).length });
+  },
+
+  async listCatalogChanges() {
+    const { changes } = await core.listCatalogChanges(w.a.ctx, { limit: 50 });
+    expect(changes.map((c) => c.record.publication.id)).toEqual([`cv-${w.a.id}`]);
+    // B's event id is no position in A's list.
+    expect((await core.listCatalogChanges(w.a.ctx, { cursor: w.b.catalogImpactEventId })).changes).toEqual([]);
   },
 
   async listNotifications() {

@@ -57,3 +57,48 @@ export async function deleteAssessmentsById(tx: TenantTx, organizationId: string
   if (ids.length === 0) return 0;
   return tx.$executeRaw(Prisma.sql`DELETE FROM "Assessment" WHERE "organizationId" = ${organizationId} AND "id" = ANY(${[...ids]}::text[])`);
 }
+
+// The three writes below mark assessments "needs review" in one statement each, whatever the number
+// of rows, and return the SKU id of every row they marked (for counts of rows and of SKUs).
+
+// Every current assessment on the given clauses.
+export async function flagAssessmentsOnClauses(tx: TenantTx, organizationId: string, clauseIds: readonly string[], reason: string): Promise<string[]> {
+  if (clauseIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ skuId: string }[]>(Prisma.sql`
+      UPDATE "Assessment" SET "needsReview" = true, "needsReviewReason" = ${reason}, "updatedAt" = now()
+      WHERE "organizationId" = ${organizationId} AND "current" = true AND "clauseId" = ANY(${[...clauseIds]}::text[])
+      RETURNING "skuId"`);
+  return rows.map((r) => r.skuId);
+}
+
+// The current assessment of each (SKU, firmware scope, clause) given, where it exists.
+export async function flagAssessmentsAt(
+  tx: TenantTx,
+  organizationId: string,
+  keys: readonly { skuId: string; scopeKey: string; clauseId: string }[],
+  reason: string,
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await tx.$queryRaw<{ skuId: string }[]>(Prisma.sql`
+      UPDATE "Assessment" a SET "needsReview" = true, "needsReviewReason" = ${reason}, "updatedAt" = now()
+      FROM unnest(${keys.map((k) => k.skuId)}::text[], ${keys.map((k) => k.scopeKey)}::text[], ${keys.map((k) => k.clauseId)}::text[]) AS k(sku_id, scope_key, clause_id)
+      WHERE a."organizationId" = ${organizationId} AND a."current" = true
+        AND a."skuId" = k.sku_id AND a."scopeKey" = k.scope_key AND a."clauseId" = k.clause_id
+      RETURNING a."skuId"`);
+  return rows.map((r) => r.skuId);
+}
+
+// Current re-mapped assessments whose explanation runs through one of the given mappings
+// (explanation.paths[].steps[].mappingId). The JSON is searched in the database, so no explanation
+// is loaded into the application.
+export async function flagRemappedAssessmentsUsingMappings(tx: TenantTx, organizationId: string, mappingIds: readonly string[], reason: string): Promise<string[]> {
+  if (mappingIds.length === 0) return [];
+  const rows = await tx.$queryRaw<{ skuId: string }[]>(Prisma.sql`
+      UPDATE "Assessment" a SET "needsReview" = true, "needsReviewReason" = ${reason}, "updatedAt" = now()
+      WHERE a."organizationId" = ${organizationId} AND a."current" = true AND a."origin" = 'remapped'
+        AND EXISTS (
+          SELECT 1 FROM jsonb_path_query(a."explanation", 'lax $.paths[*].steps[*].mappingId') AS m(id)
+          WHERE m.id #>> '{}' = ANY(${[...mappingIds]}::text[]))
+      RETURNING a."skuId"`);
+  return rows.map((r) => r.skuId);
+}

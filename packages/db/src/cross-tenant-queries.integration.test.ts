@@ -4,6 +4,7 @@ import {
   findInvitationByTokenHash,
   findMembershipOfUserBySlug,
   findMembershipsOfUser,
+  findOrganizationsForReferenceImpact,
   findOrganizationsWithEvidenceExpiryWork,
   pingDatabase,
   platformDb,
@@ -90,6 +91,39 @@ describe("findOrganizationsWithEvidenceExpiryWork", () => {
     expect(found).toEqual(expect.arrayContaining(included));
     expect(found.filter((id) => excluded.includes(id))).toEqual([]);
     expect(new Set(found).size).toBe(found.length);
+  });
+});
+
+describe("findOrganizationsForReferenceImpact", () => {
+  it("returns ids only: organizations with SKUs, or with current re-mapped assessments", async () => {
+    const suffix = randomBytes(4).toString("hex");
+    const version = await platformDb().catalogVersion.create({
+      data: { regulation: `TEST_DB_${suffix}`, version: "1", revision: 1, contentHash: suffix, provisional: true, codeScheme: "derived", document: {}, origin: "imported" },
+    });
+    const group = await platformDb().requirementGroup.create({ data: { catalogVersionId: version.id, code: "G1", position: 0, provisional: true } });
+    const clause = await platformDb().clause.create({ data: { catalogVersionId: version.id, groupId: group.id, code: "G1-1", position: 0, provisional: true, source: "test", details: {} } });
+    const withSku = async (assessment?: { origin: "remapped" | "manual"; current: boolean }) => {
+      const org = await createTestOrganization();
+      const sku = await tenantDb(org.id).sku.create({ data: { organizationId: org.id, modelCode: "M", brand: "B", manufacturer: "M", countryOfOrigin: "VN", capabilities: {} } });
+      if (assessment) {
+        await tenantDb(org.id).assessment.create({ data: { organizationId: org.id, skuId: sku.id, clauseId: clause.id, status: "covered", ...assessment } });
+      }
+      return org.id;
+    };
+    const [remapped, remappedHistory, manual, skuOnly, empty] = [
+      await withSku({ origin: "remapped", current: true }),
+      await withSku({ origin: "remapped", current: false }),
+      await withSku({ origin: "manual", current: true }),
+      await withSku(),
+      (await createTestOrganization()).id,
+    ];
+    const withSkus = await findOrganizationsForReferenceImpact("skus");
+    expect(withSkus).toEqual(expect.arrayContaining([remapped, remappedHistory, manual, skuOnly]));
+    expect(withSkus).not.toContain(empty);
+    const withRemapped = await findOrganizationsForReferenceImpact("remapped-assessments");
+    expect(withRemapped).toContain(remapped);
+    expect(withRemapped.filter((id) => [remappedHistory, manual, skuOnly, empty].includes(id))).toEqual([]);
+    expect(withSkus.every((id) => typeof id === "string")).toBe(true);
   });
 });
 

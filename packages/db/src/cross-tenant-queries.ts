@@ -43,3 +43,16 @@ export async function findOrganizationsWithEvidenceExpiryWork(today: Date, horiz
   });
   return groups.map((g) => g.organizationId);
 }
+
+// For the catalog change impact (a system job, no user): the organizations a new reference revision
+// can affect. A new QCVN 11 version re-derives every organization with SKUs ("skus"); a new mapping-set
+// revision only concerns organizations with current re-mapped assessments ("remapped-assessments").
+// Only ids come back; each organization is then processed through tenantDb.
+export async function findOrganizationsForReferenceImpact(scope: "skus" | "remapped-assessments"): Promise<string[]> {
+  const client = getRawClient();
+  const groups =
+    scope === "skus"
+      ? await client.sku.groupBy({ by: ["organizationId"], orderBy: { organizationId: "asc" } })
+      : await client.assessment.groupBy({ by: ["organizationId"], where: { origin: "remapped", current: true }, orderBy: { organizationId: "asc" } });
+  return groups.map((g) => g.organizationId);
+}

@@ -5,6 +5,7 @@ export {
   findMembershipOfUserBySlug,
   findInvitationByTokenHash,
   findOrganizationsWithEvidenceExpiryWork,
+  findOrganizationsForReferenceImpact,
 } from "./cross-tenant-queries";
 export { TENANT_MODELS, isTenantModel, type TenantModelName } from "./tenant-models";
 export { disconnectRawClient } from "./raw-client";
@@ -15,4 +16,11 @@ export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./ge
 export { pingDatabase } from "./ping-database";
 export { advisoryXactLock } from "./advisory-lock";
 export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent } from "./generated/prisma/client";
-export { insertAssessments, deleteAssessmentsById, type AssessmentRowInput } from "./assessment-writes";
+export {
+  insertAssessments,
+  deleteAssessmentsById,
+  flagAssessmentsOnClauses,
+  flagAssessmentsAt,
+  flagRemappedAssessmentsUsingMappings,
+  type AssessmentRowInput,
+} from "./assessment-writes";

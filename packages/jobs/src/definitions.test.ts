@@ -46,4 +46,18 @@ describe("job definitions", () => {
       expect(schema.safeParse(payload).success).toBe(false);
     });
   });
+
+  describe("catalog.impact payload", () => {
+    const schema = JOBS["catalog.impact"].payload;
+
+    it("accepts a catalog version or a mapping set by id, on the compliance queue", () => {
+      expect(JOBS["catalog.impact"].queue).toBe("compliance");
+      expect(schema.parse({ kind: "catalog", id: "cv-1" })).toEqual({ kind: "catalog", id: "cv-1" });
+      expect(schema.parse({ kind: "mapping-set", id: "ms-1", document: "x" })).toEqual({ kind: "mapping-set", id: "ms-1" });
+    });
+
+    it.each([[{}], [{ kind: "timeline", id: "t-1" }], [{ kind: "catalog", id: "" }], [{ kind: "catalog", id: "x".repeat(65) }]])("rejects %j", (payload) => {
+      expect(schema.safeParse(payload).success).toBe(false);
+    });
+  });
 });

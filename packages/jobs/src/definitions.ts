@@ -1,6 +1,7 @@
 // Every job: its queue, its payload schema (checked at enqueue and again at dequeue), its handler.
 // Payloads carry ids only; documents and secrets never sit in Redis.
 import { z } from "zod";
+import { runCatalogImpactJob } from "./handlers/catalog-impact";
 import { runEvidenceExpirySweep } from "./handlers/evidence-expiry-sweep";
 import { runHealthCheck } from "./handlers/health";
 import { runOrganizationRemapJob } from "./handlers/organization-remap";
@@ -25,6 +26,12 @@ export const JOBS = {
     queue: "compliance",
     payload: z.object({ organizationId: z.string().min(1).max(64), runId: z.string().min(1).max(64) }),
     handler: runOrganizationRemapJob,
+  },
+  // A publication that created a new revision (admin import); the id is the new catalog version or mapping set.
+  "catalog.impact": {
+    queue: "compliance",
+    payload: z.object({ kind: z.enum(["catalog", "mapping-set"]), id: z.string().min(1).max(64) }),
+    handler: runCatalogImpactJob,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
 

@@ -4,6 +4,7 @@ import { disconnectRawClient } from "@hopquy/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createRedisConnection } from "./connection";
+import { QUEUES } from "./definitions";
 import { readJobsEnv } from "./env";
 import { closeQueues, enqueue, enqueueHealthCheck, getQueue, waitForJobResult } from "./queue";
 import { startJobsRuntime, type JobsRuntime } from "./runtime";
@@ -20,7 +21,8 @@ async function pollUntil<T>(read: () => Promise<T> | T, done: (value: T) => bool
 }
 
 afterAll(async () => {
-  await getQueue("system").obliterate({ force: true });
+  // The runtime starts a worker on every queue, and each leaves keys behind.
+  for (const queue of QUEUES) await getQueue(queue).obliterate({ force: true });
   await closeQueues();
   const redis = createRedisConnection("queue");
   try {

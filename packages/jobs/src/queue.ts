@@ -45,6 +45,11 @@ export function enqueueOrganizationRemap(organizationId: string, runId: string) 
   return enqueue("remap.organization", { organizationId, runId }, { jobId: `remap-${runId}` });
 }
 
+// One job per publication: the id names it, so a double enqueue queues it once.
+export function enqueueCatalogImpact(publication: { kind: "catalog" | "mapping-set"; id: string }) {
+  return enqueue("catalog.impact", publication, { jobId: `catalog-impact-${publication.kind}-${publication.id}` });
+}
+
 // Waits for a job's result (used by the health endpoint and tests).
 export async function waitForJobResult(queueName: QueueName, jobId: string, timeoutMs: number): Promise<unknown> {
   // BullMQ never closes a connection it is handed (QueueEvents works on a duplicate), so we close ours.

@@ -25,9 +25,11 @@ export interface TargetCatalog {
 
 type CatalogReader = Pick<TenantTx, "catalogVersion" | "requirementGroup" | "clause">;
 
-export async function loadTargetCatalog(db: CatalogReader): Promise<TargetCatalog | null> {
+// `regulation` is fixed in production; the catalog change impact tests pass their own code so that
+// publishing test revisions never moves the target of other test files.
+export async function loadTargetCatalog(db: CatalogReader, regulation: string = TARGET_REGULATION): Promise<TargetCatalog | null> {
   const version = await db.catalogVersion.findFirst({
-    where: { regulation: TARGET_REGULATION },
+    where: { regulation },
     orderBy: [{ publishedAt: "desc" }, { revision: "desc" }],
     select: { id: true, version: true, revision: true, provisional: true },
   });

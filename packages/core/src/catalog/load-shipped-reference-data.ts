@@ -5,8 +5,9 @@ import { publishTimeline } from "./publish-timeline";
 import { resolveCatalogVersion } from "./resolve-catalog-version";
 
 export interface ReferenceLoadSummary {
-  catalogs: { label: string; created: boolean }[];
-  mappingSets: { label: string; created: boolean }[];
+  // The stored row's id: a created one is a new revision whose impact the seed then assesses.
+  catalogs: { id: string; label: string; created: boolean }[];
+  mappingSets: { id: string; label: string; created: boolean }[];
   timelineCreated: boolean;
 }
 
@@ -16,15 +17,15 @@ export async function loadShippedReferenceData(): Promise<ReferenceLoadSummary> 
   const data = loadShippedData();
   const catalogs = [];
   for (const catalog of data.catalogs) {
-    const { created } = await publishCatalogVersion(catalog, { origin: "shipped" });
-    catalogs.push({ label: `${catalog.regulation} ${catalog.version}`, created });
+    const { catalogVersion, created } = await publishCatalogVersion(catalog, { origin: "shipped" });
+    catalogs.push({ id: catalogVersion.id, label: `${catalog.regulation} ${catalog.version}`, created });
   }
   const mappingSets = [];
   for (const set of data.mappingSets) {
     const [source, target] = await Promise.all([resolveCatalogVersion(set.sourceCatalog), resolveCatalogVersion(set.targetCatalog)]);
     if (!source || !target) throw new Error(`Mapping set ${set.id} names a catalog that was not loaded`);
-    const { created } = await publishMappingSet(set, { sourceId: source.id, targetId: target.id }, { origin: "shipped" });
-    mappingSets.push({ label: set.id, created });
+    const { mappingSet, created } = await publishMappingSet(set, { sourceId: source.id, targetId: target.id }, { origin: "shipped" });
+    mappingSets.push({ id: mappingSet.id, label: set.id, created });
   }
   const { created: timelineCreated } = await publishTimeline(data.timeline, { origin: "shipped" });
   return { catalogs, mappingSets, timelineCreated };

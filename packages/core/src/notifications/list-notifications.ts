@@ -3,15 +3,25 @@ import { z } from "zod";
 import type { TenantContext } from "../context";
 import { assertCan } from "../permissions";
 import { listNotificationsInput } from "./notification-input";
-import { evidenceExpiryPayloadSchema, NOTIFICATION_KINDS, type EvidenceExpiryPayload, type NotificationKind } from "./notification-kinds";
+import {
+  catalogChangedPayloadSchema,
+  evidenceExpiryPayloadSchema,
+  type CatalogChangedPayload,
+  type EvidenceExpiryPayload,
+} from "./notification-kinds";
 
-export interface NotificationItem {
+interface NotificationBase {
   id: string;
-  kind: NotificationKind;
   createdAt: Date;
   readAt: Date | null;
-  evidence: EvidenceExpiryPayload;
 }
+
+// Discriminated by kind: each kind carries its own payload snapshot.
+export type NotificationItem = NotificationBase &
+  (
+    | { kind: "evidence.expiring" | "evidence.expired"; evidence: EvidenceExpiryPayload }
+    | { kind: "catalog.changed"; catalogChange: CatalogChangedPayload }
+  );
 
 // The caller's own notifications in this organization, newest first, keyset-paginated on
 // (createdAt, id). The cursor is looked up among the caller's own rows, so another person's id
@@ -35,10 +45,8 @@ export async function listNotifications(ctx: TenantContext, rawInput: z.input<ty
   const page = rows.slice(0, limit);
   const notifications: NotificationItem[] = [];
   for (const row of page) {
-    // Rows of a kind this version does not know (or a malformed payload) are skipped, not shown raw.
-    const payload = evidenceExpiryPayloadSchema.safeParse(row.payload);
-    if (!(NOTIFICATION_KINDS as readonly string[]).includes(row.kind) || !payload.success) continue;
-    notifications.push({ id: row.id, kind: row.kind as NotificationKind, createdAt: row.createdAt, readAt: row.readAt, evidence: payload.data });
+    const item = toNotificationItem(row);
+    if (item) notifications.push(item);
   }
   return { notifications, nextCursor: rows.length > limit ? page[page.length - 1]?.id : undefined };
 }
@@ -46,4 +54,18 @@ export async function listNotifications(ctx: TenantContext, rawInput: z.input<ty
 export async function countUnreadNotifications(ctx: TenantContext): Promise<number> {
   assertCan(ctx, "notification:read");
   return tenantDb(ctx.organizationId).notification.count({ where: { userId: ctx.userId, readAt: null } });
+}
+
+// Rows of a kind this version does not know (or a malformed payload) are skipped, not shown raw.
+function toNotificationItem(row: { id: string; kind: string; payload: unknown; createdAt: Date; readAt: Date | null }): NotificationItem | null {
+  const base = { id: row.id, createdAt: row.createdAt, readAt: row.readAt };
+  if (row.kind === "evidence.expiring" || row.kind === "evidence.expired") {
+    const payload = evidenceExpiryPayloadSchema.safeParse(row.payload);
+    return payload.success ? { ...base, kind: row.kind, evidence: payload.data } : null;
+  }
+  if (row.kind === "catalog.changed") {
+    const payload = catalogChangedPayloadSchema.safeParse(row.payload);
+    return payload.success ? { ...base, kind: row.kind, catalogChange: payload.data } : null;
+  }
+  return null;
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // What a notification is about; the payload is a snapshot taken when it was created, so a later
 // rename or renewal of the evidence does not rewrite what people were told.
-export const NOTIFICATION_KINDS = ["evidence.expiring", "evidence.expired"] as const;
+export const NOTIFICATION_KINDS = ["evidence.expiring", "evidence.expired", "catalog.changed"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const evidenceExpiryPayloadSchema = z.object({
@@ -19,3 +19,18 @@ export type EvidenceExpiryPayload = z.infer<typeof evidenceExpiryPayloadSchema>;
 // part of the key, so renewed evidence is reminded about again.
 export const expiringDedupeKey = (evidenceId: string, expiryDate: string, threshold: number) => `evidence-expiry:${evidenceId}:${expiryDate}:${threshold}`;
 export const expiredDedupeKey = (evidenceId: string, expiryDate: string) => `evidence-expired:${evidenceId}:${expiryDate}`;
+
+// "catalog.changed": a new catalog or mapping-set revision marked some of the organization's
+// assessments "needs review". The details live in the organization's catalog-changes page.
+export const catalogChangedPayloadSchema = z.object({
+  publicationKind: z.enum(["catalog", "mapping-set"]),
+  publicationId: z.string(),
+  label: z.string(),
+  revision: z.number().int(),
+  affectedAssessments: z.number().int(),
+  affectedSkus: z.number().int(),
+});
+export type CatalogChangedPayload = z.infer<typeof catalogChangedPayloadSchema>;
+
+// One notice per publication and recipient, however often the impact job is retried.
+export const catalogChangedDedupeKey = (publicationKind: "catalog" | "mapping-set", publicationId: string) => `catalog-change:${publicationKind}:${publicationId}`;

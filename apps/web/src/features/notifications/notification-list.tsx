@@ -11,6 +11,10 @@ function formatDay(isoDate: string, locale: Locale) {
 }
 
 function messageOf(item: NotificationItem, t: Translate, locale: Locale) {
+  if (item.kind === "catalog.changed") {
+    const change = item.catalogChange;
+    return t("catalogChanges.notification", { label: change.label, revision: change.revision, count: change.affectedAssessments, skus: change.affectedSkus });
+  }
   const vars = { title: item.evidence.title, date: formatDay(item.evidence.expiryDate, locale), days: item.evidence.daysLeft ?? 0 };
   if (item.kind === "evidence.expired") return t("notifications.expired", vars);
   if (vars.days === 0) return t("notifications.expiringToday", vars);
@@ -38,9 +42,15 @@ export function NotificationList({ items, organizationSlug, t, locale }: { items
               <p className="text-xs text-slate-500">
                 {item.createdAt.toLocaleString(dateLocale(locale), { timeZone: BUSINESS_TIME_ZONE })}
                 {" · "}
-                <Link className="text-brand-600 underline" href={`/${organizationSlug}/evidence/${item.evidence.evidenceId}`}>
-                  {t("notifications.openEvidence")}
-                </Link>
+                {item.kind === "catalog.changed" ? (
+                  <Link className="text-brand-600 underline" href={`/${organizationSlug}/catalog-changes`}>
+                    {t("catalogChanges.openChanges")}
+                  </Link>
+                ) : (
+                  <Link className="text-brand-600 underline" href={`/${organizationSlug}/evidence/${item.evidence.evidenceId}`}>
+                    {t("notifications.openEvidence")}
+                  </Link>
+                )}
               </p>
             </div>
             {unread ? <MarkReadButton organizationSlug={organizationSlug} id={item.id} /> : null}

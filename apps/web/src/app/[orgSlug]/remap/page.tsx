@@ -1,5 +1,6 @@
 import { can, listRemapRuns } from "@hopquy/core";
 import Link from "next/link";
+import { GapReportLinks } from "@/features/gap-report/gap-report-links";
 import { RunProgress } from "@/features/remap/run-progress";
 import { StartRemapForm } from "@/features/remap/start-remap-form";
 import { getTranslator } from "@/i18n/get-locale";
@@ -19,6 +20,7 @@ export default async function RemapPage({ params }: { params: Promise<{ orgSlug:
       <header className="space-y-1">
         <h1 className="text-2xl font-bold">{t("remap.title")}</h1>
         <p className="max-w-3xl text-sm text-slate-600">{t("remap.orgIntro")}</p>
+        <GapReportLinks orgSlug={ctx.organizationSlug} t={t} />
       </header>
       <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
         <StartRemapForm organizationSlug={ctx.organizationSlug} canApply={can(ctx, "assessment:decide")} busy={busy} />

@@ -7,6 +7,7 @@ import { CapabilitiesForm } from "@/features/skus/capabilities-form";
 import { FirmwareForm } from "@/features/skus/firmware-form";
 import { SkuForm } from "@/features/skus/sku-form";
 import { SkuHistorySection } from "@/features/skus/sku-history-section";
+import { GapReportLinks } from "@/features/gap-report/gap-report-links";
 import { SkuComplianceSection } from "@/features/evidence/sku-compliance-section";
 import { getTranslator } from "@/i18n/get-locale";
 import { getTenantPageContext } from "@/lib/tenant-page";
@@ -28,6 +29,7 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
         <h1 className="font-mono text-2xl font-bold" data-testid="sku-title">
           {sku.modelCode}{sku.hardwareRevision ? ` rev ${sku.hardwareRevision}` : ""}
         </h1>
+        <GapReportLinks orgSlug={ctx.organizationSlug} skuId={sku.id} t={t} />
         <p className="text-sm text-slate-600">
           {sku.brand} · {sku.manufacturer} · {sku.countryOfOrigin}{sku.hsCode ? ` · HS ${sku.hsCode}` : ""}{sku.family ? ` · ${sku.family.name}` : ""}
           {sku.archivedAt ? ` · ${t("skus.archived")}` : ""}

@@ -1,4 +1,5 @@
-import { assertPlatformAdmin, importReferenceFile, MAX_REFERENCE_FILE_BYTES } from "@hopquy/core";
+import { assertPlatformAdmin, importReferenceFile, logger, MAX_REFERENCE_FILE_BYTES } from "@hopquy/core";
+import { enqueueCatalogImpact } from "@hopquy/jobs";
 import { NextResponse } from "next/server";
 import { userRoute } from "@/lib/user-route";
 
@@ -26,5 +27,15 @@ export const POST = userRoute<Record<string, never>>(async (user, request) => {
     return NextResponse.json({ ok: false, errors: [{ line: 1, path: "(root)", message: "the file is not UTF-8 text" }] }, { status: 400 });
   }
   const result = await importReferenceFile(user, { fileName: file.name, text });
+  if (result.ok && result.created && result.kind !== "timeline") {
+    // The revision is published whatever happens next: a queue outage is logged (the job can be
+    // enqueued again by id) rather than reported as a failed import.
+    try {
+      await enqueueCatalogImpact({ kind: result.kind, id: result.id });
+    } catch (err) {
+      logger.error({ err, publication: { kind: result.kind, id: result.id } }, "could not queue the catalog change impact");
+      return NextResponse.json({ ...result, impactQueued: false }, { status: 201 });
+    }
+  }
   return NextResponse.json(result, { status: result.ok ? (result.created ? 201 : 200) : 422 });
 });
