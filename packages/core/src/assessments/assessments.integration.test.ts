@@ -2,20 +2,15 @@ import { tenantDb } from "@hopquy/db";
 import { countDatabaseQueries } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createEvidence } from "../evidence/create-evidence";
-import { uploadEvidenceRevision } from "../evidence/evidence-files";
-import { linkEvidenceToClause, linkEvidenceToSku } from "../evidence/link-evidence";
-import { reviewEvidence, submitEvidence } from "../evidence/review-evidence";
 import { createOrganizationForUser } from "../organizations/create-organization-for-user";
 import { inviteMember } from "../invitations/invite-member";
 import { acceptInvitationAsUser } from "../invitations/accept-invitation";
 import { resolveTenantContext } from "../organizations/resolve-tenant-context";
 import { addFirmwareVersion } from "../skus/add-firmware-version";
 import { createSku } from "../skus/create-sku";
-import { auditEventsOf, createTeam, expectAppError, type TestTeam } from "../testing/fixtures";
-import { createTempBlobStore, ensureTargetCatalog, pdfBytes, streamOf } from "../testing/evidence-fixtures";
+import { auditEventsOf, createTeam, expectAppError } from "../testing/fixtures";
+import { createAcceptedEvidence, createBulkSkus, createTempBlobStore, ensureTargetCatalog } from "../testing/evidence-fixtures";
 import { createTestUser } from "@hopquy/db/testing";
-import type { TenantContext } from "../context";
 import { clearAssessmentDecision, decideAssessment } from "./decide-assessment";
 import { getComplianceMatrix } from "./get-compliance-matrix";
 import { getPortfolio } from "./get-portfolio";
@@ -31,34 +26,8 @@ beforeAll(async () => {
   target = await ensureTargetCatalog();
 });
 
-async function acceptedEvidenceFor(ctx: TenantContext, skuId: string, clauseIds: string[]) {
-  const e = await createEvidence(ctx, { kind: "lab_test_report", title: `report ${clauseIds.length}` });
-  await uploadEvidenceRevision(ctx, store, { evidenceId: e.id, fileName: "r.pdf", stream: streamOf(pdfBytes()) });
-  for (const clauseId of clauseIds) await linkEvidenceToClause(ctx, { evidenceId: e.id, clauseId });
-  await linkEvidenceToSku(ctx, { evidenceId: e.id, skuId });
-  await submitEvidence(ctx, { evidenceId: e.id });
-  await reviewEvidence(ctx, { evidenceId: e.id, decision: "accept" });
-  return e;
-}
 
 // Registers SKUs in bulk (the registry path is tested elsewhere) and derives their assessments.
-async function bulkSkus(team: TestTeam, count: number, prefix: string) {
-  const db = tenantDb(team.organization.id);
-  await db.sku.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      organizationId: team.organization.id,
-      modelCode: `${prefix}-${String(i).padStart(4, "0")}`,
-      brand: "Bulk",
-      manufacturer: "Bulk Co",
-      countryOfOrigin: "CN",
-      capabilities: {},
-      riskClass: i % 2 ? ("medium" as const) : ("high" as const),
-    })),
-  });
-  const ids = (await db.sku.findMany({ where: { modelCode: { startsWith: `${prefix}-` } }, select: { id: true } })).map((s) => s.id);
-  await db.$transaction((tx) => refreshDerivedAssessments(tx, team.organization.id, ids), { timeout: 60_000 });
-  return ids;
-}
 
 describe("assessments", () => {
   it("a new SKU has one derived row per QCVN 11 clause, all not started", async () => {
@@ -80,7 +49,7 @@ describe("assessments", () => {
     expect(decided).toMatchObject({ origin: "manual", status: "gap", decidedByEmail: team.users.manager.email });
     expect(decided.decidedAt).toBeInstanceOf(Date);
     // Evidence that would cover the clause does not overwrite the reviewer's decision.
-    await acceptedEvidenceFor(team.ctx.owner, sku.id, [c1.id, c2.id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [c1.id, c2.id], kind: "lab_test_report" });
     const compliance = await getSkuCompliance(team.ctx.viewer, sku.id);
     const entries = compliance!.groups.flatMap((g) => g.clauses);
     expect(entries.find((e) => e.clause.id === c1.id)?.assessment).toMatchObject({ status: "gap", origin: "manual" });
@@ -117,7 +86,7 @@ describe("assessments", () => {
     const skuB = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-MX-2" });
     const group = target.groups[0]!;
     const inGroup = target.clauses.filter((c) => c.groupId === group.id);
-    await acceptedEvidenceFor(team.ctx.owner, skuA.id, [inGroup[0]!.id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: skuA.id, clauseIds: [inGroup[0]!.id], kind: "lab_test_report" });
     await decideAssessment(team.ctx.owner, { skuId: skuA.id, clauseId: inGroup[1]!.id, status: "gap", reason: "fails" });
     const matrix = await getComplianceMatrix(team.ctx.viewer, {});
     expect(matrix.skuCount).toBe(2);
@@ -137,8 +106,8 @@ describe("assessments", () => {
   it("the matrix and the derivation use a constant number of queries, for 10 or 1,000 SKUs", { timeout: 120_000 }, async () => {
     const small = await createTeam();
     const large = await createTeam();
-    await bulkSkus(small, 10, "S");
-    const ids = await bulkSkus(large, 1000, "L");
+    await createBulkSkus(small.organization.id, 10, "S", { derive: true });
+    const ids = await createBulkSkus(large.organization.id, 1000, "L", { derive: true });
     expect(await tenantDb(large.organization.id).assessment.count({ where: { current: true } })).toBe(1000 * target.clauses.length);
 
     const smallPage = await countDatabaseQueries(() => getComplianceMatrix(small.ctx.viewer, { limit: 100 }));

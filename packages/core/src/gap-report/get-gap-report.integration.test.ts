@@ -3,15 +3,11 @@ import { countDatabaseQueries } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideAssessment } from "../assessments/decide-assessment";
 import type { TargetCatalog } from "../assessments/target-catalog";
-import type { TenantContext } from "../context";
-import { createEvidence } from "../evidence/create-evidence";
-import { uploadEvidenceRevision } from "../evidence/evidence-files";
-import { reviewEvidence, submitEvidence } from "../evidence/review-evidence";
 import { addFirmwareVersion } from "../skus/add-firmware-version";
 import { createSku } from "../skus/create-sku";
 import { setSkuArchived } from "../skus/update-sku";
-import { createTeam, expectAppError, type TestTeam } from "../testing/fixtures";
-import { createTempBlobStore, ensureTargetCatalog, pdfBytes, streamOf } from "../testing/evidence-fixtures";
+import { createTeam, expectAppError } from "../testing/fixtures";
+import { createAcceptedEvidence, createBulkSkus, createTempBlobStore, ensureTargetCatalog } from "../testing/evidence-fixtures";
 import { GAP_REPORT_BATCH_SIZE, getGapReport } from "./get-gap-report";
 
 const store = createTempBlobStore();
@@ -26,36 +22,17 @@ beforeAll(async () => {
 const qcvn135 = (code: string) => platformDb().clause.findFirstOrThrow({ where: { code, catalogVersion: { regulation: "QCVN_135_2024_BTTTT" } }, select: { id: true } });
 const targetClause = (code: string) => target.clauses.find((c) => c.code === code)!;
 
-async function acceptedEvidence(ctx: TenantContext, skuId: string, clauseIds: string[], title = "Chứng nhận QCVN 135") {
-  const e = await createEvidence(ctx, { kind: "certificate", title, clauseIds, skuId });
-  await uploadEvidenceRevision(ctx, store, { evidenceId: e.id, fileName: "cert.pdf", stream: streamOf(pdfBytes()) });
-  await submitEvidence(ctx, { evidenceId: e.id });
-  await reviewEvidence(ctx, { evidenceId: e.id, decision: "accept" });
-  return e;
-}
 
 type Report = Awaited<ReturnType<typeof getGapReport>>;
 const clausesOf = (report: Report, skuIndex = 0) => new Map(report.skus[skuIndex]!.groups.flatMap((g) => g.clauses.map((c) => [c.code, { ...c, group: g.code }])));
 
-async function bulkSkus(team: TestTeam, count: number, prefix: string) {
-  await tenantDb(team.organization.id).sku.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      organizationId: team.organization.id,
-      modelCode: `${prefix}-${String(i).padStart(4, "0")}`,
-      brand: "Bulk",
-      manufacturer: "Bulk Co",
-      countryOfOrigin: "CN",
-      capabilities: {},
-    })),
-  });
-}
 
 describe("gap report of one SKU", () => {
   it("lists the partial and gap QCVN 11 clauses of a SKU with QCVN 135 evidence, why, and what would close them", async () => {
     const team = await createTeam();
     const sku = await createSku(team.ctx.owner, camera);
     await addFirmwareVersion(team.ctx.owner, { skuId: sku.id, version: "2.4.1" });
-    await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.1.1")).id, (await qcvn135("2.2.1")).id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.1.1")).id, (await qcvn135("2.2.1")).id] });
 
     const report = await getGapReport(team.ctx.viewer, { skuId: sku.id }, { today: TODAY });
     expect(report).toMatchObject({ scope: "sku", generatedOn: TODAY, organization: { slug: team.organization.slug, name: team.organization.name }, catalog: { provisional: true } });
@@ -113,7 +90,7 @@ describe("gap report of one SKU", () => {
   it("a manual decision counts: a manual gap over covering evidence is listed with the conflict", async () => {
     const team = await createTeam();
     const sku = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-GAP-2" });
-    await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.1.1")).id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.1.1")).id] });
     await decideAssessment(team.ctx.owner, { skuId: sku.id, clauseId: targetClause("HQ11-G01-01").id, status: "gap", reason: "lab found a default password" });
     await decideAssessment(team.ctx.owner, { skuId: sku.id, clauseId: targetClause("HQ11-G01-02").id, status: "covered", reason: "tested in house" });
     const report = await getGapReport(team.ctx.owner, { skuId: sku.id }, { today: TODAY });
@@ -141,7 +118,7 @@ describe("gap report of an organization", () => {
     const a = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-ORG-A" });
     const archived = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-ORG-C" });
     await setSkuArchived(team.ctx.owner, { skuId: archived.id, archived: true });
-    await acceptedEvidence(team.ctx.owner, b.id, [(await qcvn135("2.1.1")).id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: b.id, clauseIds: [(await qcvn135("2.1.1")).id] });
     const report = await getGapReport(team.ctx.viewer, {}, { today: TODAY });
     expect(report.scope).toBe("organization");
     expect(report.skus.map((s) => s.skuId)).toEqual([a.id, b.id]);
@@ -153,12 +130,12 @@ describe("gap report of an organization", () => {
   it("uses the same number of queries for 3 or a full batch of SKUs, and a fixed number more per batch", { timeout: 120_000 }, async () => {
     const small = await createTeam();
     const large = await createTeam();
-    await bulkSkus(small, 3, "S");
-    await bulkSkus(large, GAP_REPORT_BATCH_SIZE, "L");
+    await createBulkSkus(small.organization.id, 3, "S");
+    await createBulkSkus(large.organization.id, GAP_REPORT_BATCH_SIZE, "L");
     // Some real evidence in both, so the evidence queries run too.
     for (const team of [small, large]) {
       const sku = await createSku(team.ctx.owner, { ...camera, modelCode: "A-EVIDENCE" });
-      await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.2.1")).id]);
+      await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.2.1")).id] });
     }
     const smallRun = await countDatabaseQueries(() => getGapReport(small.ctx.viewer, {}, { today: TODAY }));
     const largeRun = await countDatabaseQueries(() => getGapReport(large.ctx.viewer, {}, { today: TODAY }));

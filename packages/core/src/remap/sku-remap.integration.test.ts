@@ -2,13 +2,9 @@ import { platformDb, tenantDb } from "@hopquy/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideAssessment } from "../assessments/decide-assessment";
 import type { TargetCatalog } from "../assessments/target-catalog";
-import type { TenantContext } from "../context";
-import { createEvidence } from "../evidence/create-evidence";
-import { uploadEvidenceRevision } from "../evidence/evidence-files";
-import { reviewEvidence, submitEvidence } from "../evidence/review-evidence";
 import { createSku } from "../skus/create-sku";
 import { auditEventsOf, createTeam, expectAppError } from "../testing/fixtures";
-import { createTempBlobStore, ensureTargetCatalog, pdfBytes, streamOf } from "../testing/evidence-fixtures";
+import { createAcceptedEvidence, createTempBlobStore, ensureTargetCatalog } from "../testing/evidence-fixtures";
 import { applySkuRemap, previewSkuRemap } from "./sku-remap";
 
 const store = createTempBlobStore();
@@ -22,19 +18,12 @@ beforeAll(async () => {
 const qcvn135 = (code: string) => platformDb().clause.findFirstOrThrow({ where: { code, catalogVersion: { regulation: "QCVN_135_2024_BTTTT" } }, select: { id: true } });
 const targetClause = (code: string) => target.clauses.find((c) => c.code === code)!;
 
-async function acceptedEvidence(ctx: TenantContext, skuId: string, clauseIds: string[], fields: { expiryDate?: string; effectiveDate?: string } = {}) {
-  const e = await createEvidence(ctx, { kind: "certificate", title: "QCVN 135 certificate", clauseIds, skuId, ...fields });
-  await uploadEvidenceRevision(ctx, store, { evidenceId: e.id, fileName: "cert.pdf", stream: streamOf(pdfBytes()) });
-  await submitEvidence(ctx, { evidenceId: e.id });
-  await reviewEvidence(ctx, { evidenceId: e.id, decision: "accept" });
-  return e;
-}
 
 describe("re-mapping a SKU to QCVN 11", () => {
   it("previews covered, partial and gap with explanations, then a manager applies it once", async () => {
     const team = await createTeam();
     const sku = await createSku(team.ctx.owner, camera);
-    const evidence = await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.1.1")).id, (await qcvn135("2.2.1")).id], { effectiveDate: "2024-06-01" });
+    const evidence = await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.1.1")).id, (await qcvn135("2.2.1")).id], effectiveDate: "2024-06-01" });
 
     const preview = await previewSkuRemap(team.ctx.viewer, { skuId: sku.id, retestBefore: "2025-01-01" });
     const byCode = new Map(preview.proposals.map((p) => [target.clauses.find((c) => c.id === p.clauseId)!.code, p]));
@@ -65,7 +54,7 @@ describe("re-mapping a SKU to QCVN 11", () => {
   it("keeps a manual decision and shows the disagreement as a conflict", async () => {
     const team = await createTeam();
     const sku = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-RM-2" });
-    await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.1.1")).id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.1.1")).id] });
     await decideAssessment(team.ctx.owner, { skuId: sku.id, clauseId: targetClause("HQ11-G01-01").id, status: "gap", reason: "lab found a default password" });
     const preview = await previewSkuRemap(team.ctx.owner, { skuId: sku.id });
     const proposal = preview.proposals.find((p) => p.clauseId === targetClause("HQ11-G01-01").id)!;
@@ -78,7 +67,7 @@ describe("re-mapping a SKU to QCVN 11", () => {
   it("expired evidence carries nothing", async () => {
     const team = await createTeam();
     const sku = await createSku(team.ctx.owner, { ...camera, modelCode: "HC-RM-3" });
-    await acceptedEvidence(team.ctx.owner, sku.id, [(await qcvn135("2.1.1")).id], { expiryDate: "2021-01-01" });
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [(await qcvn135("2.1.1")).id], expiryDate: "2021-01-01" });
     const proposal = (await previewSkuRemap(team.ctx.owner, { skuId: sku.id })).proposals.find((p) => p.clauseId === targetClause("HQ11-G01-01").id)!;
     expect(proposal.status).toBe("gap");
     expect(proposal.explanation.ignoredEvidence[0]).toMatchObject({ verdict: "expired" });
@@ -91,7 +80,7 @@ describe("re-mapping a SKU to QCVN 11", () => {
     await applySkuRemap(team.ctx.owner, { skuId: sku.id });
     const before = await tenantDb(team.organization.id).assessment.findFirstOrThrow({ where: { skuId: sku.id, clauseId: logs.id, current: true } });
     expect(before).toMatchObject({ origin: "remapped", status: "gap" });
-    await acceptedEvidence(team.ctx.owner, sku.id, [logs.id]);
+    await createAcceptedEvidence(team.ctx.owner, store, { skuId: sku.id, clauseIds: [logs.id] });
     const after = await tenantDb(team.organization.id).assessment.findFirstOrThrow({ where: { skuId: sku.id, clauseId: logs.id, current: true } });
     expect(after).toMatchObject({ origin: "derived", status: "covered" });
   });
