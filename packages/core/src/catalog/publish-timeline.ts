@@ -1,6 +1,7 @@
 import { contentHash, type Timeline } from "@hopquy/catalog";
 import { advisoryXactLock, platformDb, type Prisma } from "@hopquy/db";
 import type { PublishMeta } from "./publish-catalog-version";
+import { dateOfIsoDay } from "../assessments/today";
 
 export async function publishTimeline(timeline: Timeline, meta: PublishMeta) {
   const hash = contentHash(timeline);
@@ -18,7 +19,7 @@ export async function publishTimeline(timeline: Timeline, meta: PublishMeta) {
         events: {
           create: timeline.events.map((event) => ({
             eventKey: event.id,
-            date: event.date === "TBD" ? null : new Date(`${event.date}T00:00:00Z`),
+            date: event.date === "TBD" ? null : dateOfIsoDay(event.date),
             kind: event.kind,
             instrument: event.instrument,
             regulation: event.regulation ?? null,

@@ -6,16 +6,17 @@ import { AppError, notFound } from "../errors";
 import { assertCan } from "../permissions";
 import { scopeKeyOf } from "../assessments/current-firmware";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
+import { dateOfIsoDay } from "../assessments/today";
 import { createEvidenceInput, evidenceFieldsSchema, updateEvidenceInput } from "./evidence-input";
-import { dateOrNull, invalidState, loadEvidenceOrNotFound, refreshSkusOfEvidence } from "./evidence-state";
+import { invalidState, loadEvidenceOrNotFound, refreshSkusOfEvidence } from "./evidence-state";
 
 function fieldsOf(input: z.output<typeof evidenceFieldsSchema>) {
   return {
     kind: input.kind,
     title: input.title,
     issuer: input.issuer ?? null,
-    effectiveDate: dateOrNull(input.effectiveDate),
-    expiryDate: dateOrNull(input.expiryDate),
+    effectiveDate: dateOfIsoDay(input.effectiveDate),
+    expiryDate: dateOfIsoDay(input.expiryDate),
     firmwareDependent: input.firmwareDependent,
     url: input.kind === "link" ? (input.url ?? null) : null,
     statementText: input.kind === "statement" ? (input.statementText ?? null) : null,

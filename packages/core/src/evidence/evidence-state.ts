@@ -3,8 +3,6 @@ import { AppError, notFound } from "../errors";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { FILELESS_KINDS, type EvidenceKindName } from "./evidence-input";
 
-export const dateOrNull = (value: string | undefined): Date | null => (value ? new Date(`${value}T00:00:00.000Z`) : null);
-
 export async function loadEvidenceOrNotFound(tx: TenantTx, evidenceId: string) {
   const evidence = await tx.evidence.findUnique({ where: { id: evidenceId } });
   if (!evidence) throw notFound("Evidence");

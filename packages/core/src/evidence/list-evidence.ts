@@ -1,7 +1,8 @@
 import { tenantDb, type Prisma } from "@hopquy/db";
 import { z } from "zod";
 import type { TenantContext } from "../context";
-import { isoToday } from "../assessments/today";
+import { addDays } from "@hopquy/compliance";
+import { dateOfIsoDay, isoToday } from "../assessments/today";
 import { assertCan } from "../permissions";
 import { listEvidenceInput } from "./evidence-input";
 
@@ -14,7 +15,7 @@ export async function listEvidence(ctx: TenantContext, rawInput: z.input<typeof 
     ...(reviewState ? { reviewState } : {}),
     ...(skuId ? { skuLinks: { some: { skuId } } } : {}),
     ...(expiringWithinDays !== undefined
-      ? { expiryDate: { lte: new Date(Date.parse(`${isoToday()}T00:00:00Z`) + expiringWithinDays * 86_400_000) } }
+      ? { expiryDate: { lte: dateOfIsoDay(addDays(isoToday(), expiringWithinDays)) } }
       : {}),
     ...(search
       ? { OR: [{ title: { contains: search, mode: "insensitive" } }, { issuer: { contains: search, mode: "insensitive" } }] }

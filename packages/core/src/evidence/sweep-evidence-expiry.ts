@@ -3,7 +3,7 @@ import { findOrganizationsWithEvidenceExpiryWork, lockOrganization, tenantDb, ty
 import { z } from "zod";
 import { appendAuditEvents, type AuditActor } from "../audit/append-audit-event";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
-import { isoDate, isoToday } from "../assessments/today";
+import { dateOfIsoDay, isoDate, isoToday } from "../assessments/today";
 import { logger } from "../logger";
 import { expiredDedupeKey, expiringDedupeKey, type EvidenceExpiryPayload } from "../notifications/notification-kinds";
 
@@ -29,7 +29,6 @@ export interface EvidenceExpirySweepSummary {
   remindersCreated: number;
 }
 
-const dayOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 // The daily job: every organization with expiring, expired or renewed evidence, each in its own
 // transaction. `today` (ISO date, Vietnamese calendar by default) exists for re-runs and tests.
@@ -37,7 +36,7 @@ export async function sweepEvidenceExpiry(
   input: z.input<typeof sweepEvidenceExpiryInput> & { onProgress?: (done: number, total: number) => Promise<void> | void } = {},
 ): Promise<EvidenceExpirySweepSummary> {
   const today = sweepEvidenceExpiryInput.parse({ today: input.today }).today ?? isoToday();
-  const organizationIds = await findOrganizationsWithEvidenceExpiryWork(dayOf(today), dayOf(addDays(today, EXPIRY_REMINDER_HORIZON_DAYS)));
+  const organizationIds = await findOrganizationsWithEvidenceExpiryWork(dateOfIsoDay(today), dateOfIsoDay(addDays(today, EXPIRY_REMINDER_HORIZON_DAYS)));
   const summary: EvidenceExpirySweepSummary = { today, organizations: organizationIds.length, expiredMarked: 0, remindersCreated: 0 };
   const failed: string[] = [];
   for (const [index, organizationId] of organizationIds.entries()) {
@@ -67,13 +66,13 @@ export async function sweepOrganizationEvidenceExpiry(organizationId: string, to
 
     // Renewed after it was marked: clear the mark, so the new date expires and reminds afresh.
     const renewed = await tx.evidence.updateManyAndReturn({
-      where: { expiredAt: { not: null }, OR: [{ expiryDate: null }, { expiryDate: { gte: dayOf(today) } }] },
+      where: { expiredAt: { not: null }, OR: [{ expiryDate: null }, { expiryDate: { gte: dateOfIsoDay(today) } }] },
       data: { expiredAt: null },
       select: { id: true, expiryDate: true },
     });
     const [candidates, recipients] = await Promise.all([
       tx.evidence.findMany({
-        where: { expiredAt: null, expiryDate: { lte: dayOf(addDays(today, EXPIRY_REMINDER_HORIZON_DAYS)) } },
+        where: { expiredAt: null, expiryDate: { lte: dateOfIsoDay(addDays(today, EXPIRY_REMINDER_HORIZON_DAYS)) } },
         select: { id: true, title: true, expiryDate: true, reviewState: true },
         orderBy: { id: "asc" },
       }),

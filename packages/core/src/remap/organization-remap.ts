@@ -5,6 +5,7 @@ import type { TenantContext } from "../context";
 import { AppError, notFound } from "../errors";
 import { logger } from "../logger";
 import { assertCan } from "../permissions";
+import { dateOfIsoDay } from "../assessments/today";
 import { loadRemapWorld, loadSkuRemapInputs } from "./load-remap-world";
 import { countRemap, runRemap, writeRemapResults, type RemapCounts } from "./remap-skus";
 
@@ -40,7 +41,7 @@ export async function startOrganizationRemap(ctx: TenantContext, rawInput: z.inp
         organizationId: ctx.organizationId,
         mode: input.mode,
         skuTotal,
-        retestBefore: input.retestBefore ? new Date(`${input.retestBefore}T00:00:00Z`) : null,
+        retestBefore: dateOfIsoDay(input.retestBefore),
         requestedById: ctx.userId,
         requestedByEmail: ctx.userEmail,
       },

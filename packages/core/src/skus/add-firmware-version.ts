@@ -1,6 +1,7 @@
 import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
+import { dateOfIsoDay } from "../assessments/today";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import { notFound } from "../errors";
@@ -8,7 +9,6 @@ import { assertCan } from "../permissions";
 import { conflictOnUniqueViolation } from "../unique-violation";
 import { firmwareVersionInput } from "./sku-input";
 
-const asDate = (value: string | undefined) => (value ? new Date(`${value}T00:00:00Z`) : null);
 
 // A new firmware version is how a camera changes (evidence marked firmware-dependent will need
 // re-verification for it).
@@ -23,9 +23,9 @@ export async function addFirmwareVersion(ctx: TenantContext, rawInput: z.input<t
           organizationId: ctx.organizationId,
           skuId: input.skuId,
           version: input.version,
-          releaseDate: asDate(input.releaseDate),
+          releaseDate: dateOfIsoDay(input.releaseDate),
           signedUpdates: input.signedUpdates,
-          supportEndsAt: asDate(input.supportEndsAt),
+          supportEndsAt: dateOfIsoDay(input.supportEndsAt),
         },
       });
       await appendAuditEvent(tx, ctx, {
