@@ -1,9 +1,10 @@
-import { BUSINESS_TIME_ZONE, type CatalogChangeItem } from "@hopquy/core";
+import type { CatalogChangeItem } from "@hopquy/core";
 import Link from "next/link";
 import { regulationLabel } from "@/features/catalogs/regulation-label";
 import { localized } from "@/i18n/localized";
 import type { Locale, Translate } from "@/i18n/translate";
 import { describeChange } from "./describe-change";
+import { formatDateTime } from "@/i18n/format-date";
 
 const KIND_TONE = { added: "bg-green-50 text-green-800", removed: "bg-red-50 text-red-800", changed: "bg-amber-50 text-amber-900" } as const;
 
@@ -28,7 +29,7 @@ export function CatalogChangeCard({ item, organizationSlug, t, locale }: { item:
         <p className="text-xs text-slate-500">
           {t("catalogChanges.replaces", { label: publication.previous.label, revision: publication.previous.revision })}
           {" · "}
-          {t("catalogChanges.assessedAt", { date: item.createdAt.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: BUSINESS_TIME_ZONE }) })}
+          {t("catalogChanges.assessedAt", { date: formatDateTime(locale, item.createdAt) })}
         </p>
       </header>
 

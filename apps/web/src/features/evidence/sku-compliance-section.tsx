@@ -6,6 +6,7 @@ import { AssessmentStatusBadge } from "@/features/evidence/status-badge";
 import { buttonClass, secondaryButtonClass } from "@/features/shell/control-styles";
 import type { Locale, MessageKey, Translate } from "@/i18n/translate";
 import { localized } from "@/i18n/localized";
+import { formatDateTime } from "@/i18n/format-date";
 
 // The SKU's clauses grouped by requirement group (anchors #group-<code> for the matrix drill-down),
 // each with its status, where the status came from, and the evidence behind it.
@@ -14,7 +15,7 @@ export async function SkuComplianceSection({ ctx, skuId, t, locale }: { ctx: Ten
   const base = `/${ctx.organizationSlug}`;
   if (!compliance) return <p className="text-sm text-slate-500">{t("skuCompliance.noCatalog")}</p>;
   const decide = can(ctx, "assessment:decide");
-  const dateTime = (date: Date) => date.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" });
+  const dateTime = (date: Date) => formatDateTime(locale, date);
   const { coverage } = compliance;
   const done = coverage.total.covered + coverage.total.not_applicable;
   return (

@@ -1,21 +1,16 @@
-import { BUSINESS_TIME_ZONE, type NotificationItem } from "@hopquy/core";
+import type { NotificationItem } from "@hopquy/core";
 import Link from "next/link";
 import type { Locale, Translate } from "@/i18n/translate";
+import { formatDateTime, formatDay } from "@/i18n/format-date";
 import { MarkReadButton } from "./mark-read-button";
 
-const dateLocale = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
-
-// An ISO calendar day as people read it, without drifting a day through time zones.
-function formatDay(isoDate: string, locale: Locale) {
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString(dateLocale(locale), { timeZone: "UTC" });
-}
 
 function messageOf(item: NotificationItem, t: Translate, locale: Locale) {
   if (item.kind === "catalog.changed") {
     const change = item.catalogChange;
     return t("catalogChanges.notification", { label: change.label, revision: change.revision, count: change.affectedAssessments, skus: change.affectedSkus });
   }
-  const vars = { title: item.evidence.title, date: formatDay(item.evidence.expiryDate, locale), days: item.evidence.daysLeft ?? 0 };
+  const vars = { title: item.evidence.title, date: formatDay(locale, item.evidence.expiryDate), days: item.evidence.daysLeft ?? 0 };
   if (item.kind === "evidence.expired") return t("notifications.expired", vars);
   if (vars.days === 0) return t("notifications.expiringToday", vars);
   if (vars.days === 1) return t("notifications.expiringTomorrow", vars);
@@ -40,7 +35,7 @@ export function NotificationList({ items, organizationSlug, t, locale }: { items
                 {messageOf(item, t, locale)}
               </p>
               <p className="text-xs text-slate-500">
-                {item.createdAt.toLocaleString(dateLocale(locale), { timeZone: BUSINESS_TIME_ZONE })}
+                {formatDateTime(locale, item.createdAt)}
                 {" · "}
                 {item.kind === "catalog.changed" ? (
                   <Link className="text-brand-600 underline" href={`/${organizationSlug}/catalog-changes`}>

@@ -1,11 +1,12 @@
 import { listSkuHistory, type TenantContext } from "@hopquy/core";
 import Link from "next/link";
 import type { Locale, Translate } from "@/i18n/translate";
+import { formatDateTime } from "@/i18n/format-date";
 
 // The SKU's own audit trail, newest first, paginated by sequence number.
 export async function SkuHistorySection({ ctx, skuId, beforeSeq, t, locale }: { ctx: TenantContext; skuId: string; beforeSeq?: number; t: Translate; locale: Locale }) {
   const { events, nextBeforeSeq } = await listSkuHistory(ctx, { skuId, beforeSeq });
-  const dateTime = (date: Date) => date.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" });
+  const dateTime = (date: Date) => formatDateTime(locale, date);
   return (
     <section id="history" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="font-semibold">{t("skuCompliance.history")}</h2>

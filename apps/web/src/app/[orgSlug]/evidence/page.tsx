@@ -5,6 +5,7 @@ import { buttonClass, inputClass, secondaryButtonClass } from "@/features/shell/
 import { getTranslator } from "@/i18n/get-locale";
 import type { MessageKey } from "@/i18n/translate";
 import { getTenantPageContext } from "@/lib/tenant-page";
+import { formatDay } from "@/i18n/format-date";
 
 type Search = { cursor?: string; q?: string; kind?: string; state?: string; expiring?: string };
 
@@ -18,7 +19,7 @@ export default async function EvidencePage({ params, searchParams }: { params: P
   const { evidence, nextCursor } = await listEvidence(ctx, { ...filters, cursor: query.cursor?.slice(0, 64) || undefined });
   const base = `/${ctx.organizationSlug}/evidence`;
   const today = isoToday();
-  const day = (date: Date | null) => (date ? date.toLocaleDateString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "UTC" }) : "—");
+  const day = (date: Date | null) => formatDay(locale, date);
   const nextHref = () => {
     const next = new URLSearchParams({ cursor: nextCursor ?? "" });
     for (const [key, value] of Object.entries({ q: filters.search, kind, state, expiring: query.expiring === "1" ? "1" : undefined })) if (value) next.set(key, value);

@@ -6,6 +6,7 @@ import { StartRemapForm } from "@/features/remap/start-remap-form";
 import { getTranslator } from "@/i18n/get-locale";
 import type { MessageKey } from "@/i18n/translate";
 import { getTenantPageContext } from "@/lib/tenant-page";
+import { formatDateTime } from "@/i18n/format-date";
 
 export default async function RemapPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { ctx } = await getTenantPageContext((await params).orgSlug);
@@ -13,7 +14,7 @@ export default async function RemapPage({ params }: { params: Promise<{ orgSlug:
   const runs = await listRemapRuns(ctx, { limit: 10 });
   const latest = runs[0];
   const busy = runs.some((r) => r.state === "queued" || r.state === "running");
-  const dateTime = (date: Date | null) => (date ? date.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" }) : "—");
+  const dateTime = (date: Date | null) => formatDateTime(locale, date);
   const base = `/${ctx.organizationSlug}`;
   return (
     <div className="space-y-6">

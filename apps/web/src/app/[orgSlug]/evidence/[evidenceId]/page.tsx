@@ -14,6 +14,7 @@ import { localized } from "@/i18n/localized";
 import type { MessageKey } from "@/i18n/translate";
 import { loadOrNotFound } from "@/lib/load-or-not-found";
 import { getTenantPageContext } from "@/lib/tenant-page";
+import { formatDateTime, formatDay } from "@/i18n/format-date";
 
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -34,8 +35,8 @@ export default async function EvidenceDetailPage({ params, searchParams }: { par
     ? await Promise.all([listClauseChoices(), listSkus(ctx, { limit: 50, search: skuSearch, withFirmware: true })])
     : [[], { skus: [] }];
   const base = `/${ctx.organizationSlug}`;
-  const dateTime = (date: Date) => date.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" });
-  const day = (date: Date | null) => (date ? date.toLocaleDateString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "UTC" }) : "—");
+  const dateTime = (date: Date) => formatDateTime(locale, date);
+  const day = (date: Date | null) => formatDay(locale, date);
   const expired = evidence.expiryDate !== null && isoDay(evidence.expiryDate)! < isoToday();
   const fileless = FILELESS_KINDS.includes(evidence.kind);
   const catalogLabel = (v: { regulation: string; version: string; revision: number }) => `${v.regulation} ${v.version} (r${v.revision})`;

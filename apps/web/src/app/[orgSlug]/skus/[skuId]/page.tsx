@@ -11,6 +11,7 @@ import { GapReportLinks } from "@/features/gap-report/gap-report-links";
 import { SkuComplianceSection } from "@/features/evidence/sku-compliance-section";
 import { getTranslator } from "@/i18n/get-locale";
 import { getTenantPageContext } from "@/lib/tenant-page";
+import { formatDay } from "@/i18n/format-date";
 
 export default async function SkuPage({ params, searchParams }: { params: Promise<{ orgSlug: string; skuId: string }>; searchParams: Promise<{ historyBefore?: string }> }) {
   const { orgSlug, skuId } = await params;
@@ -19,8 +20,7 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
   const { t, locale } = await getTranslator();
   const [sku, families] = await Promise.all([loadOrNotFound(() => getSku(ctx, skuId)), listProductFamilies(ctx)]);
   const editable = can(ctx, "sku:update");
-  const dateFormat = locale === "vi" ? "vi-VN" : "en-GB";
-  const day = (date: Date | null) => (date ? date.toLocaleDateString(dateFormat, { timeZone: "UTC" }) : "—");
+  const day = (date: Date | null) => formatDay(locale, date);
   const questions = CAPABILITY_KEYS.map((key) => ({ key, label: CAPABILITIES[key].label[locale], condition: CAPABILITIES[key].condition }));
   return (
     <div className="space-y-8">
