@@ -16,6 +16,7 @@ export const en: Messages = {
     copied: "Copied",
   },
   roles: { owner: "Owner", manager: "Manager", contributor: "Contributor", viewer: "Viewer" },
+  riskClasses: { unclassified: "Unclassified", low: "Low", medium: "Medium", high: "High" },
   kinds: { manufacturer: "Manufacturer", importer: "Importer", consultancy: "Consultancy" },
   errors: {
     NOT_FOUND: "Not found.",
@@ -249,7 +250,6 @@ export const en: Messages = {
     truncated: "Only the first {shown} of {total} problems are listed.",
     noPermission: "Your role cannot add SKUs.",
     riskClass: "Risk class",
-    riskClasses: { unclassified: "Unclassified", low: "Low", medium: "Medium", high: "High" },
     issues: {
       file_too_large: "The file is larger than {maxMb} MB.",
       empty_file: "The file is empty.",
@@ -449,7 +449,6 @@ export const en: Messages = {
       not_applicable: "{count} n/a",
       needsReview: "{count} needs re-verification",
     },
-    riskClasses: { unclassified: "Unclassified", low: "Low", medium: "Medium", high: "High" },
   },
   notifications: {
     title: "Notifications",

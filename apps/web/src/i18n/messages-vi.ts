@@ -15,6 +15,7 @@ export const vi = {
     copied: "Đã sao chép",
   },
   roles: { owner: "Chủ sở hữu", manager: "Quản lý", contributor: "Cộng tác viên", viewer: "Người xem" },
+  riskClasses: { unclassified: "Chưa phân loại", low: "Thấp", medium: "Trung bình", high: "Cao" },
   kinds: { manufacturer: "Nhà sản xuất", importer: "Nhà nhập khẩu", consultancy: "Đơn vị tư vấn" },
   errors: {
     NOT_FOUND: "Không tìm thấy.",
@@ -248,7 +249,6 @@ export const vi = {
     truncated: "Chỉ liệt kê {shown} lỗi đầu tiên trên tổng số {total}.",
     noPermission: "Vai trò của bạn không được thêm SKU.",
     riskClass: "Phân loại rủi ro",
-    riskClasses: { unclassified: "Chưa phân loại", low: "Thấp", medium: "Trung bình", high: "Cao" },
     issues: {
       file_too_large: "Tệp lớn hơn {maxMb} MB.",
       empty_file: "Tệp trống.",
@@ -448,7 +448,6 @@ export const vi = {
       not_applicable: "Không áp dụng: {count}",
       needsReview: "Cần xác minh lại: {count}",
     },
-    riskClasses: { unclassified: "Chưa phân loại", low: "Thấp", medium: "Trung bình", high: "Cao" },
   },
   notifications: {
     title: "Thông báo",

@@ -43,7 +43,7 @@ export function MatrixFilters({
           <option value="">{t("matrix.allRiskClasses")}</option>
           {RISK_CLASSES.map((risk) => (
             <option key={risk} value={risk}>
-              {t(`matrix.riskClasses.${risk}`)}
+              {t(`riskClasses.${risk}`)}
             </option>
           ))}
         </select>

@@ -97,7 +97,7 @@ function SkuHeader({ organizationSlug, row, t }: { organizationSlug: string; row
       </p>
       <p className="mt-1 flex flex-wrap gap-1">
         <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${RISK_BADGES[sku.riskClass]}`} data-risk={sku.riskClass}>
-          {t("matrix.risk", { risk: t(`matrix.riskClasses.${sku.riskClass}`) })}
+          {t("matrix.risk", { risk: t(`riskClasses.${sku.riskClass}`) })}
         </span>
         {coverage.total.needsReview > 0 ? <NeedsReviewBadge count={coverage.total.needsReview} t={t} /> : null}
       </p>

@@ -53,7 +53,7 @@ export function SkuForm({ organizationSlug, families, sku }: { organizationSlug:
       <Field label={t("skuImport.riskClass")} name="sku-riskClass" error={fieldError("riskClass")}>
         <select id="sku-riskClass" name="riskClass" defaultValue={sku?.riskClass ?? "unclassified"} className={inputClass}>
           {RISK_CLASS_OPTIONS.map((riskClass) => (
-            <option key={riskClass} value={riskClass}>{t(`skuImport.riskClasses.${riskClass}`)}</option>
+            <option key={riskClass} value={riskClass}>{t(`riskClasses.${riskClass}`)}</option>
           ))}
         </select>
       </Field>
