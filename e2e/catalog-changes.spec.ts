@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAsNewOwner } from "./support/accounts";
+import { linkEvidenceToClause, registerSku, submitAndAcceptEvidence } from "./support/journeys";
 import { launchBrowser, screenshot } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -28,27 +29,14 @@ afterAll(async () => {
 
 describe("catalog change impact", () => {
   it("a SKU's QCVN 135 update-mechanism evidence is re-mapped to QCVN 11", async () => {
-    await page.goto(`${baseUrl}/${orgSlug}/skus`);
-    await page.fill("#sku-modelCode", "HC-CC-9001");
-    await page.fill("#sku-brand", "HopCam");
-    await page.fill("#sku-manufacturer", "Công ty TNHH Camera Việt");
-    await page.fill("#sku-countryOfOrigin", "VN");
-    await page.getByRole("button", { name: "Tạo SKU" }).click();
-    await page.waitForURL(/\/skus\/[^/]+$/);
-    const skuUrl = page.url();
+    const skuUrl = await registerSku(page, baseUrl, orgSlug, "HC-CC-9001");
     await page.getByRole("link", { name: "Thêm bằng chứng cho SKU này" }).click();
     await page.fill("#evidence-title", "Báo cáo thử nghiệm cập nhật phần mềm");
     await page.setInputFiles("#evidence-file", { name: "cap-nhat.pdf", mimeType: "application/pdf", buffer: pdf });
     await page.getByRole("button", { name: "Tạo bằng chứng" }).click();
     await page.waitForURL(/\/evidence\/(?!new)[^/?]+$/);
-    const option = page.locator('#link-clauseId optgroup[label*="QCVN_135"] option').filter({ hasText: /^2\.3\.1 / });
-    await page.selectOption("#link-clauseId", (await option.getAttribute("value"))!);
-    await page.getByRole("button", { name: "Liên kết điều khoản" }).click();
-    await expect.poll(() => page.getByTestId("clause-links").textContent().catch(() => "")).toContain("2.3.1");
-    await page.getByRole("button", { name: "Gửi duyệt" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Chờ duyệt");
-    await page.getByRole("button", { name: "Chấp nhận" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Đã chấp nhận");
+    await linkEvidenceToClause(page, "QCVN_135", "2.3.1");
+    await submitAndAcceptEvidence(page);
     await page.goto(`${skuUrl}/remap`);
     expect(await page.getByTestId("remap-row-HQ11-G04-01").getAttribute("data-proposed")).toBe("covered");
     await page.getByRole("button", { name: /^Áp dụng \(\d+ thay đổi\)$/ }).click();

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAsNewOwner } from "./support/accounts";
+import { registerSku, submitAndAcceptEvidence } from "./support/journeys";
 import { launchBrowser, screenshot } from "./support/browser";
 import { alertText } from "./support/page-text";
 
@@ -31,14 +32,7 @@ const g01Cell = () => page.locator('[data-testid="matrix-cell"][data-group="HQ11
 
 describe("evidence and the compliance matrix", () => {
   it("a new SKU starts with nothing covered in the matrix", async () => {
-    await page.goto(`${baseUrl}/${orgSlug}/skus`);
-    await page.fill("#sku-modelCode", "HC-EVD-3001");
-    await page.fill("#sku-brand", "HopCam");
-    await page.fill("#sku-manufacturer", "Công ty TNHH Camera Việt");
-    await page.fill("#sku-countryOfOrigin", "VN");
-    await page.getByRole("button", { name: "Tạo SKU" }).click();
-    await page.waitForURL(/\/skus\/[^/]+$/);
-    skuUrl = page.url();
+    skuUrl = await registerSku(page, baseUrl, orgSlug, "HC-EVD-3001");
     await page.goto(`${baseUrl}/${orgSlug}/matrix`);
     await g01Cell().waitFor();
     expect(await g01Cell().getAttribute("aria-label")).toMatch(/^HQ11-G01: Chưa bắt đầu: \d+$/);
@@ -81,10 +75,7 @@ describe("evidence and the compliance matrix", () => {
   });
 
   it("is submitted, accepted by the owner, and the matrix cell changes", async () => {
-    await page.getByRole("button", { name: "Gửi duyệt" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Chờ duyệt");
-    await page.getByRole("button", { name: "Chấp nhận" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Đã chấp nhận");
+    await submitAndAcceptEvidence(page);
     await screenshot(page, "evidence-accepted");
 
     await page.goto(`${baseUrl}/${orgSlug}/matrix`);

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAsNewOwner } from "./support/accounts";
+import { registerSku } from "./support/journeys";
 import { launchBrowser, screenshot } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -23,31 +24,22 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function registerSku(page: Page, slug: string, modelCode: string) {
-  await page.goto(`${baseUrl}/${slug}/skus`);
-  await page.fill("#sku-modelCode", modelCode);
-  await page.fill("#sku-brand", "HopCam");
-  await page.fill("#sku-manufacturer", "Công ty TNHH Camera Việt");
-  await page.fill("#sku-countryOfOrigin", "VN");
-  await page.getByRole("button", { name: "Tạo SKU" }).click();
-  await page.waitForURL(/\/skus\/[^/]+$/);
-}
 
 describe("consultant portfolio", () => {
   it("lists every client organization with its SKUs and coverage", async () => {
-    await registerSku(consultant, firstClient, `PF-A-${suffix}`);
+    await registerSku(consultant, baseUrl, firstClient, `PF-A-${suffix}`);
     await consultant.getByLabel("Chuyển tổ chức").selectOption("__new");
     await consultant.waitForURL(/\/orgs\/new$/);
     await consultant.fill("#name", `Khách hàng thứ hai ${suffix}`);
     await consultant.getByRole("button", { name: "Tạo tổ chức" }).click();
     await consultant.waitForURL(new RegExp(`/khach-hang-thu-hai-${suffix}$`));
     secondClient = new URL(consultant.url()).pathname.slice(1);
-    await registerSku(consultant, secondClient, `PF-B-${suffix}`);
+    await registerSku(consultant, baseUrl, secondClient, `PF-B-${suffix}`);
 
     // Someone else's organization, with a SKU the consultant must never see.
     const stranger = await browser.newPage({ locale: "vi-VN" });
     const strangerSlug = await signInAsNewOwner(stranger, baseUrl);
-    await registerSku(stranger, strangerSlug, `PF-X-${suffix}`);
+    await registerSku(stranger, baseUrl, strangerSlug, `PF-X-${suffix}`);
     await stranger.close();
 
     await consultant.goto(`${baseUrl}/portfolio`);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { signInAsNewOwner } from "./support/accounts";
+import { linkEvidenceToClause, registerSku, submitAndAcceptEvidence } from "./support/journeys";
 import { launchBrowser, screenshot } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
@@ -23,25 +24,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function linkClause(catalog: string, code: string) {
-  const option = page.locator(`#link-clauseId optgroup[label*="${catalog}"] option`).filter({ hasText: new RegExp(`^${code.replace(/\./g, "\\.")} `) });
-  await page.selectOption("#link-clauseId", (await option.getAttribute("value"))!);
-  await page.getByRole("button", { name: "Liên kết điều khoản" }).click();
-  await expect.poll(() => page.getByTestId("clause-links").textContent().catch(() => "")).toContain(code);
-}
 
 const cell = (group: string) => page.locator(`[data-testid="matrix-cell"][data-group="${group}"]`).first();
 
 describe("re-mapping to QCVN 11", () => {
   it("a SKU holds an accepted QCVN 135 certificate", async () => {
-    await page.goto(`${baseUrl}/${orgSlug}/skus`);
-    await page.fill("#sku-modelCode", "HC-135-7001");
-    await page.fill("#sku-brand", "HopCam");
-    await page.fill("#sku-manufacturer", "Công ty TNHH Camera Việt");
-    await page.fill("#sku-countryOfOrigin", "VN");
-    await page.getByRole("button", { name: "Tạo SKU" }).click();
-    await page.waitForURL(/\/skus\/[^/]+$/);
-    skuUrl = page.url();
+    skuUrl = await registerSku(page, baseUrl, orgSlug, "HC-135-7001");
     await page.getByRole("link", { name: "Thêm bằng chứng cho SKU này" }).click();
     await page.waitForURL(/\/evidence\/new\?skuId=/);
     await page.selectOption("#evidence-kind", "certificate");
@@ -50,12 +38,9 @@ describe("re-mapping to QCVN 11", () => {
     await page.getByRole("button", { name: "Tạo bằng chứng" }).click();
     await page.waitForURL(/\/evidence\/(?!new)[^/?]+$/);
     await page.getByTestId("revision-table").waitFor();
-    await linkClause("QCVN_135", "2.1.1");
-    await linkClause("QCVN_135", "2.2.1");
-    await page.getByRole("button", { name: "Gửi duyệt" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Chờ duyệt");
-    await page.getByRole("button", { name: "Chấp nhận" }).click();
-    await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Đã chấp nhận");
+    await linkEvidenceToClause(page, "QCVN_135", "2.1.1");
+    await linkEvidenceToClause(page, "QCVN_135", "2.2.1");
+    await submitAndAcceptEvidence(page);
   });
 
   it("the preview shows covered, partial and gap clauses with their explanations", async () => {
