@@ -3,7 +3,7 @@
 // and organization with a generated password printed once; otherwise it creates no accounts,
 // and the first visitor is asked to create the owner.
 import { randomBytes } from "node:crypto";
-import { assessCatalogChangeImpact, createFirstOwner, isInstanceEmpty } from "@hopquy/core";
+import { applyRiskListPublication, assessCatalogChangeImpact, createFirstOwner, isInstanceEmpty } from "@hopquy/core";
 import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
 import { disconnectRawClient } from "@hopquy/db";
 import { loadRootEnv } from "../scripts/load-env.mjs";
@@ -11,7 +11,7 @@ import { loadRootEnv } from "../scripts/load-env.mjs";
 loadRootEnv();
 try {
   const loaded = await loadShippedReferenceData();
-  const changed = [...loaded.catalogs, ...loaded.mappingSets].filter((item) => item.created).map((item) => item.label);
+  const changed = [...loaded.catalogs, ...loaded.mappingSets, ...loaded.riskLists].filter((item) => item.created).map((item) => item.label);
   console.log(changed.length ? `Reference data published: ${changed.join(", ")}` : "Reference data unchanged.");
   // New revisions on an instance that already has organizations (an upgrade): flag what they change
   // right here, in publication order, rather than through the queue, because the worker may not be
@@ -23,6 +23,10 @@ try {
   for (const publication of publications) {
     const impact = await assessCatalogChangeImpact(publication);
     if (impact.recorded) console.log(`Catalog change impact (${publication.kind} ${publication.id}): ${impact.recorded} organizations, ${impact.affectedAssessments} assessments to review.`);
+  }
+  for (const list of loaded.riskLists.filter((l) => l.created)) {
+    const impact = await applyRiskListPublication({ riskListId: list.id });
+    if (impact.reclassifiedSkus) console.log(`Risk list ${list.label}: ${impact.reclassifiedSkus} SKUs re-classified.`);
   }
   if (process.env.HOPQUY_DEMO === "1" && (await isInstanceEmpty())) {
     const password = randomBytes(18).toString("base64url");

@@ -1,6 +1,7 @@
 // `npm run bench`: the performance targets of the issues, measured on a throwaway database.
-// Target (issue #5): re-mapping 1,000 SKUs x 60 clauses in under 5 s on a 2-core machine — a handful
-// of set-based queries and one pass of the pure engine. Exits 1 when a target is missed.
+// Targets: re-mapping 1,000 SKUs x 60 clauses in under 5 s on a 2-core machine (issue #5); the
+// deadlines page and the dashboard at 1,000 SKUs under 300 ms with a constant number of queries, the
+// reminder sweep over 20 organizations x 1,000 SKUs under 10 s (issue #10). Exits 1 when a target is missed.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { RemapGraph, emptyProfile, remapSku, type RemapEvidence, type RemapMapping } from "../packages/compliance/src/index";
@@ -18,11 +19,20 @@ interface Result {
 }
 const results: Result[] = [];
 
-async function time<T>(name: string, work: () => Promise<T> | T, options: { targetMs?: number; note?: (value: T) => string } = {}): Promise<T> {
-  const started = performance.now();
-  const value = await work();
-  const ms = performance.now() - started;
-  results.push({ name, ms, targetMs: options.targetMs, note: options.note?.(value) });
+// `repeat`: for read-only page loads, the median of that many runs (one run can catch a GC pause or
+// the other core busy); writes run once.
+async function time<T>(name: string, work: () => Promise<T> | T, options: { targetMs?: number; note?: (value: T) => string; repeat?: number } = {}): Promise<T> {
+  const runs: number[] = [];
+  let value!: T;
+  for (let i = 0; i < (options.repeat ?? 1); i++) {
+    const started = performance.now();
+    value = await work();
+    runs.push(performance.now() - started);
+  }
+  const ms = runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
+  const spread = runs.length > 1 ? `median of ${runs.length}, ${runs[0]!.toFixed(0)}–${runs[runs.length - 1]!.toFixed(0)} ms` : undefined;
+  const note = [options.note?.(value), spread].filter(Boolean).join("; ");
+  results.push({ name, ms, targetMs: options.targetMs, note: note || undefined });
   return value;
 }
 
@@ -134,6 +144,46 @@ async function main() {
     await time("matrix page filtered by status=gap", () => countDatabaseQueries(() => core.getComplianceMatrix(ctx, { limit: 25, status: "gap" })), {
       targetMs: 1_000,
       note: (r) => `${r.queries} queries`,
+    });
+
+    // Issue #10: deadlines and the dashboard at 1,000 SKUs, and the reminder sweep over 20
+    // organizations x 1,000 SKUs, under the published test list (8525.89 medium: declare by
+    // 2027-06-30 for products already on the market).
+    const { parseRiskList } = await import("../packages/catalog/src/index");
+    const { PUBLISHED_RISK_LIST_YAML } = await import("../packages/catalog/src/testing/risk-list-fixtures");
+    const parsedList = parseRiskList(PUBLISHED_RISK_LIST_YAML, "yaml");
+    if (!parsedList.ok) throw new Error("test risk list is invalid");
+    const { riskList } = await core.publishRiskList(parsedList.value, { origin: "imported" });
+    await tenant.sku.updateMany({ data: { hsCode: "8525.89.10" } });
+    const extraOrganizations = [];
+    for (let i = 1; i < 20; i++) {
+      const other = await createTestOrganization({ ownerId: (await createTestUser()).id });
+      await db.tenantDb(other.id).sku.createMany({
+        data: Array.from({ length: SKUS }, (_, k) => ({ organizationId: other.id, modelCode: `BENCH-${i}-${k}`, brand: "Bench", manufacturer: "Bench Co", countryOfOrigin: "CN", hsCode: "8525.89.10", capabilities: {} })),
+      });
+      extraOrganizations.push(other);
+    }
+    await time("risk-list publication applied: 20 organizations x 1,000 SKUs re-classified", () => core.applyRiskListPublication({ riskListId: riskList.id }), {
+      note: (r) => `${r.reclassifiedSkus} SKUs re-classified`,
+    });
+    const today = "2027-06-05";
+    await time("deadlines page: 1,000 SKUs (computed on read, page of 50)", () => countDatabaseQueries(() => core.listOrganizationDeadlines(ctx, { today, limit: 50 })), {
+      targetMs: 300,
+      repeat: 5,
+      note: (r) => `${r.queries} queries, ${r.result.total} deadlines`,
+    });
+    await time("compliance dashboard: 1,000 SKUs", () => countDatabaseQueries(() => core.getComplianceDashboard(ctx, { today })), {
+      targetMs: 300,
+      repeat: 5,
+      note: (r) => `${r.queries} queries, ${r.result.atRisk.total} SKUs at risk`,
+    });
+    await time("reminder sweep: 20 organizations x 1,000 SKUs (first run writes the reminders)", () => core.sweepDeadlineReminders({ today }), {
+      targetMs: 10_000,
+      note: (r) => `${r.organizations} organizations, ${r.remindersCreated} reminders`,
+    });
+    await time("reminder sweep again, nothing new", () => core.sweepDeadlineReminders({ today }), {
+      targetMs: 10_000,
+      note: (r) => `${r.remindersCreated} reminders`,
     });
   } finally {
     await db.disconnectRawClient();

@@ -28,7 +28,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  transpilePackages: ["@hopquy/catalog", "@hopquy/compliance", "@hopquy/core", "@hopquy/db", "@hopquy/dossier", "@hopquy/jobs", "@hopquy/storage"],
+  transpilePackages: ["@hopquy/catalog", "@hopquy/compliance", "@hopquy/core", "@hopquy/db", "@hopquy/dossier", "@hopquy/jobs", "@hopquy/mail", "@hopquy/storage"],
   serverExternalPackages: ["@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "pino", "bullmq", "ioredis", "@aws-sdk/client-s3", "exceljs", "pdfkit"],
   // The SKU import sends its file (at most 5 MB, checked again by the service) to a server action.
   experimental: { serverActions: { bodySizeLimit: "6mb" } },

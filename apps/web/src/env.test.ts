@@ -31,4 +31,10 @@ describe("validateWebEnv", () => {
     expect(() => validateWebEnv({ ...valid, STORAGE_DRIVER: "ftp" })).toThrow(/STORAGE_DRIVER must be local or s3/);
     expect(() => validateWebEnv({ AUTH_TRUST_HOST: "true", STORAGE_DRIVER: "s3", S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(/AUTH_SECRET[\s\S]*S3_BUCKET is required when STORAGE_DRIVER=s3/);
   });
+
+  it("accepts no SMTP settings (e-mails wait) and names malformed ones", () => {
+    expect(() => validateWebEnv({ ...valid, SMTP_HOST: "smtp.example.vn", MAIL_FROM: "HopQuy <no-reply@example.vn>", SMTP_PORT: "587" })).not.toThrow();
+    expect(() => validateWebEnv({ ...valid, SMTP_HOST: "smtp.example.vn" })).toThrow(/MAIL_FROM is required when SMTP_HOST is set/);
+    expect(() => validateWebEnv({ ...valid, APP_URL: "hopquy.example.vn" })).toThrow(/APP_URL/);
+  });
 });

@@ -1,3 +1,4 @@
+import { readMailEnv } from "@hopquy/core";
 import { readStorageEnv } from "@hopquy/storage";
 import { z } from "zod";
 
@@ -24,6 +25,12 @@ export function validateWebEnv(source: Record<string, string | undefined> = proc
   // Evidence uploads need a working blob store: a bad STORAGE_* setting stops the start too.
   try {
     readStorageEnv(source as NodeJS.ProcessEnv);
+  } catch (error) {
+    lines.push(`  - ${(error as Error).message}`);
+  }
+  // Malformed SMTP settings stop the start; absent ones only mean e-mails wait (a banner says so).
+  try {
+    readMailEnv(source as NodeJS.ProcessEnv);
   } catch (error) {
     lines.push(`  - ${(error as Error).message}`);
   }

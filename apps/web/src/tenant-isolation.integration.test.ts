@@ -6,7 +6,9 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   createEvidence,
+  createOrRotateCalendarFeed,
   createProductFamily,
+  computeOrganizationDeadlines,
   createSku,
   getEvidence,
   getTargetCatalog,
@@ -16,6 +18,7 @@ import {
   submitEvidence,
   uploadEvidenceRevision,
 } from "@hopquy/core";
+import { isoToday } from "@hopquy/core/assessments/today";
 import { loadShippedReferenceData } from "@hopquy/core/catalog/load-shipped-reference-data";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -24,7 +27,7 @@ import { getBlobStore } from "@/lib/blob-store";
 
 // Uploaded files of this suite go to a throwaway directory.
 process.env.STORAGE_LOCAL_ROOT = mkdtempSync(path.join(os.tmpdir(), "hq-web-isolation-"));
-import { tenantDb } from "@hopquy/db";
+import { platformDb, tenantDb } from "@hopquy/db";
 import { createTestOrganization, createTestUser } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/auth/session";
@@ -68,6 +71,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   "api/health": "no tenant data",
   "api/catalog-versions/[versionId]/export": "platform reference data, identical for every tenant (signed-in users only)",
   "api/mapping-sets/[mappingSetId]/export": "platform reference data, identical for every tenant (signed-in users only)",
+  "api/risk-lists/[riskListId]/export": "platform reference data, identical for every tenant (signed-in users only)",
 };
 
 const world = {} as {
@@ -86,7 +90,9 @@ const world = {} as {
   bClauseId: string;
   bClauseLinkId: string;
   bSkuLinkId: string;
+  bDeclarationId: string;
   bBytes: Buffer;
+  bCalendarToken: string;
 };
 
 async function snapshotOrgB() {
@@ -107,7 +113,7 @@ async function snapshotOrgB() {
     db.productFamily.findMany({ orderBy: { id: "asc" } }),
     db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware, evidence, revisions, clauseLinks, skuLinks, assessments };
+  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware, evidence, revisions, clauseLinks, skuLinks, assessments, declarations: await db.declarationSubmission.findMany({ orderBy: { id: "asc" } }), calendarFeeds: await db.calendarFeed.findMany({ orderBy: { id: "asc" } }) };
 }
 
 type Case = () => Promise<void>;
@@ -220,6 +226,37 @@ const cases: Record<string, Case> = {
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await served.arrayBuffer()).equals(world.bBytes)).toBe(true);
   },
+  "auth/requestPasswordResetAction": async () => {
+    // The same answer for a member of B, for an unknown address and for a malformed one's field error.
+    const { requestPasswordResetAction } = await import("@/features/auth/actions");
+    const bobId = (await tenantDb(world.orgB.id).membership.findUniqueOrThrow({ where: { id: world.bobMembershipId } })).userId;
+    const bob = await platformDb().user.findUniqueOrThrow({ where: { id: bobId } });
+    expect(await requestPasswordResetAction({ email: bob.email })).toEqual({ ok: true, data: null });
+    expect(await requestPasswordResetAction({ email: "nobody-at-all@example.test" })).toEqual({ ok: true, data: null });
+    expect(await requestPasswordResetAction({ email: "not an address" })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  },
+  "auth/resetPasswordAction": async () => {
+    // Only the token decides whose password changes; a guessed one changes nothing.
+    const { resetPasswordAction } = await import("@/features/auth/actions");
+    expect(await resetPasswordAction({ token: "x".repeat(43), password: "a long enough passphrase" })).toEqual({ ok: false, error: { code: "EXPIRED", reason: "reset_link_invalid" } });
+  },
+  "account/changePasswordAction": async () => {
+    // The caller's own password only, and only with it: nothing to name another account by.
+    const { changePasswordAction } = await import("@/features/account/actions");
+    const before = await platformDb().user.findMany({ where: { id: { not: world.alice.id } }, select: { id: true, passwordHash: true, sessionVersion: true }, orderBy: { id: "asc" } });
+    expect(await changePasswordAction({ currentPassword: "wrong", newPassword: "a long enough passphrase" })).toEqual({ ok: false, error: { code: "VALIDATION", reason: "wrong_current_password" } });
+    expect(await platformDb().user.findMany({ where: { id: { not: world.alice.id } }, select: { id: true, passwordHash: true, sessionVersion: true }, orderBy: { id: "asc" } })).toEqual(before);
+  },
+  "account/updateNotificationPreferencesAction": async () => {
+    const { updateNotificationPreferencesAction } = await import("@/features/account/actions");
+    const others = () => platformDb().user.findMany({ where: { id: { not: world.alice.id } }, select: { id: true, notificationPreferences: true }, orderBy: { id: "asc" } });
+    const before = await others();
+    const result = await updateNotificationPreferencesAction({ preferences: { "evidence.expiring": "email_digest" } });
+    expect(result).toMatchObject({ ok: true });
+    expect((await platformDb().user.findUniqueOrThrow({ where: { id: world.alice.id } })).notificationPreferences).toEqual({ "evidence.expiring": "email_digest" });
+    expect(await others()).toEqual(before);
+    expect(await updateNotificationPreferencesAction({ preferences: { "evidence.expiring": "loudly" } as never })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+  },
   "members/inviteMemberAction": async () => {
     const { inviteMemberAction } = await import("@/features/members/actions");
     const result = await inviteMemberAction(world.orgB.slug, { email: "intruder@example.test", role: "owner" });
@@ -297,6 +334,14 @@ const cases: Record<string, Case> = {
     const { addFirmwareVersionAction } = await import("@/features/skus/actions");
     expect(await addFirmwareVersionAction(world.orgA.slug, { skuId: world.bSkuId, version: "6.6.6" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
   },
+  "declarations/recordDeclarationAction": async () => {
+    const { recordDeclarationAction } = await import("@/features/declarations/actions");
+    await refusedBothWays(recordDeclarationAction, { skuId: world.bSkuId, route: "self_assessment" as const, filedOn: "2026-11-02" });
+  },
+  "declarations/setDeclarationStatusAction": async () => {
+    const { setDeclarationStatusAction } = await import("@/features/declarations/actions");
+    await refusedBothWays(setDeclarationStatusAction, { declarationId: world.bDeclarationId, status: "withdrawn" as const });
+  },
   "skus/createProductFamilyAction": async () => {
     const { createProductFamilyAction } = await import("@/features/skus/actions");
     expect(await createProductFamilyAction(world.orgB.slug, { name: "Intruder family" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
@@ -328,6 +373,22 @@ const cases: Record<string, Case> = {
     expect(rows).toHaveLength(await tenantDb(world.orgA.id).sku.count());
     expect(rows.some((row) => row.startsWith("B-1,,B,B,"))).toBe(false);
   },
+  "api/orgs/[orgSlug]/deadlines": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/deadlines/route");
+    const call = (orgSlug: string, query = "") => GET(new Request(`http://test/api/orgs/x/deadlines?${query}`), routeParams({ orgSlug }));
+    expect((await call(world.orgB.slug)).status).toBe(404);
+    expect((await call(world.orgA.slug, "state=late")).status).toBe(400);
+    const csv = await call(world.orgA.slug);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="deadlines-${world.orgA.slug}-[\\d-]+\\.csv"`));
+    // Exactly A's deadlines (A also has a SKU named B-1, so names prove nothing).
+    const rows = (await csv.text()).trim().split("\r\n").slice(1);
+    const { deadlines } = await computeOrganizationDeadlines(world.orgA.id, isoToday());
+    expect(rows).toHaveLength(deadlines.length);
+    const bDeadlines = await computeOrganizationDeadlines(world.orgB.id, isoToday());
+    expect(bDeadlines.deadlines.length).toBeGreaterThan(0);
+  },
   "api/orgs/[orgSlug]/gap-report": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/gap-report/route");
     const call = (orgSlug: string, query: string) => GET(new Request(`http://test/api/orgs/x/gap-report?${query}`), routeParams({ orgSlug }));
@@ -357,6 +418,43 @@ const cases: Record<string, Case> = {
     const body = (await own.json()) as { events: { organizationId: string }[] };
     expect(body.events.length).toBeGreaterThan(0);
     expect(body.events.every((e) => e.organizationId === world.orgA.id)).toBe(true);
+  },
+  "calendar-feed/createOrRotateCalendarFeedAction": async () => {
+    const { createOrRotateCalendarFeedAction } = await import("@/features/calendar-feed/actions");
+    expect(await createOrRotateCalendarFeedAction(world.orgB.slug, {})).toEqual(NOT_FOUND);
+    // A's own feed (created, then rotated) shows A's organization only.
+    await createOrRotateCalendarFeedAction(world.orgA.slug, {});
+    const own = await createOrRotateCalendarFeedAction(world.orgA.slug, {});
+    if (!own.ok) throw new Error("A could not create its own calendar feed");
+    const { GET } = await import("@/app/api/calendar/[token]/route");
+    const token = own.data.feedPath.split("/").pop()!;
+    const response = await GET(new Request(`http://test${own.data.feedPath}`), routeParams({ token }));
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain(`X-WR-CALNAME:HopQuy · ${(await tenantDb(world.orgA.id).organization.findUniqueOrThrow({ where: { id: world.orgA.id } })).name}`);
+    expect(text).not.toContain(world.bSkuId);
+    expect(text).not.toContain(world.orgB.name);
+  },
+  "calendar-feed/revokeCalendarFeedAction": async () => {
+    const { revokeCalendarFeedAction } = await import("@/features/calendar-feed/actions");
+    expect(await revokeCalendarFeedAction(world.orgB.slug, {})).toEqual(NOT_FOUND);
+    // Revoking in A (whatever Alice has there) never touches Bob's feed in B.
+    await revokeCalendarFeedAction(world.orgA.slug, {});
+    const { GET } = await import("@/app/api/calendar/[token]/route");
+    expect((await GET(new Request("http://test/api/calendar/x.ics"), routeParams({ token: `${world.bCalendarToken}.ics` }))).status).toBe(200);
+  },
+  "api/calendar/[token]": async () => {
+    // No session decides here, only the token: unknown or malformed ones get a bare 404, and B's
+    // token (held by B's member) opens B's feed, never A's.
+    const { GET } = await import("@/app/api/calendar/[token]/route");
+    for (const token of ["nope.ics", `${"A".repeat(43)}.ics`, "A".repeat(43), "../skus.ics"]) {
+      const response = await GET(new Request("http://test/api/calendar/x.ics"), routeParams({ token }));
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe("Not found\n");
+    }
+    const bFeed = await GET(new Request("http://test/api/calendar/x.ics"), routeParams({ token: world.bCalendarToken }));
+    expect(bFeed.status).toBe(200);
+    expect(await bFeed.text()).toContain(`X-WR-CALNAME:HopQuy · ${world.orgB.name}`);
   },
   "api/admin/reference-imports": async () => {
     // Platform reference data: only platform administrators may publish, whatever their tenant role.
@@ -394,6 +492,7 @@ beforeAll(async () => {
   world.bInvitationToken = token;
   world.bSkuId = bSku.id;
   world.bFamilyId = bFamily.id;
+  world.bCalendarToken = (await createOrRotateCalendarFeed(bCtx)).token;
   // B's accepted evidence with a stored file, linked to a QCVN 11 clause and to B's SKU.
   await loadShippedReferenceData();
   const target = (await getTargetCatalog())!;
@@ -409,6 +508,8 @@ beforeAll(async () => {
   world.bSha256 = revision.sha256;
   world.bClauseLinkId = links.clauseLinks[0]!.id;
   world.bSkuLinkId = links.skuLinks[0]!.id;
+  const { recordDeclaration } = await import("@hopquy/core");
+  world.bDeclarationId = (await recordDeclaration(bCtx, { skuId: bSku.id, route: "self_assessment", filedOn: "2026-11-01" })).id;
 });
 
 // Alice has one unread notification in A; B has Bob's and one addressed to Alice (a former membership).
@@ -467,6 +568,8 @@ describe("tenant isolation of every server action and route handler", () => {
     expect(await inviteMemberAction(world.orgA.slug, { email: "y@example.test", role: "viewer" })).toEqual({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await updateOrganizationAction(world.orgA.slug, { name: "Renamed", kind: "importer" })).toEqual({ ok: false, error: { code: "FORBIDDEN" } });
     expect(await verifyAuditChainAction(world.orgA.slug, {})).toEqual({ ok: false, error: { code: "FORBIDDEN" } });
+    const { recordDeclarationAction } = await import("@/features/declarations/actions");
+    expect(await recordDeclarationAction(world.orgA.slug, { skuId: world.bSkuId, route: "self_assessment", filedOn: "2026-11-02" })).toEqual({ ok: false, error: { code: "FORBIDDEN" } });
     const ownerMembership = await tenantDb(world.orgA.id).membership.findFirstOrThrow({ where: { role: "owner" } });
     expect(await changeMemberRoleAction(world.orgA.slug, { membershipId: ownerMembership.id, role: "viewer" })).toEqual({ ok: false, error: { code: "FORBIDDEN" } });
     const { GET } = await import("@/app/api/orgs/[orgSlug]/audit-events/route");

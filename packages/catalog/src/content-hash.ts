@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Catalog } from "./schema/catalog-schema";
 import type { MappingSet } from "./schema/mapping-set-schema";
+import type { RiskList } from "./schema/risk-list-schema";
 import type { Timeline } from "./schema/timeline-schema";
 
 /**
@@ -8,7 +9,7 @@ import type { Timeline } from "./schema/timeline-schema";
  * Unicode NFC (Vietnamese typed on different systems differs in composition only). List order
  * counts, as it is display order. Equal hashes mean "same file loaded again", not a new version.
  */
-export function contentHash(value: Catalog | MappingSet | Timeline): string {
+export function contentHash(value: Catalog | MappingSet | Timeline | RiskList): string {
   return createHash("sha256").update(canonicalJson(value), "utf8").digest("hex");
 }
 

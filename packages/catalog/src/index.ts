@@ -20,17 +20,28 @@ export {
   type MappingSet,
 } from "./schema/mapping-set-schema";
 export { timelineSchema, type RegulatoryEvent, type Timeline } from "./schema/timeline-schema";
+export {
+  riskListSchema,
+  type RiskClass,
+  type RiskClassObligations,
+  type RiskList,
+  type RiskListEntry,
+  type RiskListStatus,
+  type TriState,
+} from "./schema/risk-list-schema";
 export { parseClauseStatus, formatClauseStatus, isMandatoryStatus, type ClauseStatus } from "./clause-status";
 
 export type { DataFormat, ParseError, ParseResult } from "./parse/parse-result";
 export { parseCatalog } from "./parse/parse-catalog";
 export { parseMappingSet } from "./parse/parse-mapping-set";
 export { parseTimeline } from "./parse/parse-timeline";
+export { parseRiskList } from "./parse/parse-risk-list";
 export { mappingSetReferenceErrors } from "./parse/mapping-set-reference-errors";
 export { detectDataKind, dataFormatOf, type DataKind } from "./parse/detect-data-kind";
 
 export { CATALOG_CSV_COLUMNS } from "./csv/catalog-csv-layout";
 export { MAPPING_SET_CSV_COLUMNS } from "./csv/mapping-set-csv-layout";
+export { RISK_LIST_CSV_COLUMNS } from "./csv/risk-list-csv-layout";
 export { parseCsv, type CsvRecord, type CsvProblem } from "./csv/parse-csv";
 export { serializeCsv } from "./csv/serialize-csv";
 
@@ -39,6 +50,8 @@ export { exportCatalogCsv, type CsvExportOptions } from "./export/export-catalog
 export { exportMappingSetYaml } from "./export/export-mapping-set-yaml";
 export { exportMappingSetCsv } from "./export/export-mapping-set-csv";
 export { exportTimelineYaml } from "./export/export-timeline-yaml";
+export { exportRiskListYaml } from "./export/export-risk-list-yaml";
+export { exportRiskListCsv } from "./export/export-risk-list-csv";
 
 export {
   validateMappingSetReferences,

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMandatoryStatus } from "./clause-status";
+import { exportRiskListYaml } from "./export/export-risk-list-yaml";
 import { parseCatalog } from "./parse/parse-catalog";
 import { parseMappingSet } from "./parse/parse-mapping-set";
+import { parseRiskList } from "./parse/parse-risk-list";
 import { parseTimeline } from "./parse/parse-timeline";
 import type { Catalog } from "./schema/catalog-schema";
 import type { MappingSet } from "./schema/mapping-set-schema";
@@ -27,12 +29,12 @@ const q135 = catalog("QCVN_135_2024_BTTTT", "2024");
 const q11 = catalog("QCVN_11_2026_BCA", "2026-provisional-1");
 
 describe("shipped data files", () => {
-  for (const folder of ["catalogs", "mapping-sets", "timeline"]) {
+  const parsers = { catalogs: parseCatalog, "mapping-sets": parseMappingSet, timeline: parseTimeline, "risk-lists": parseRiskList } as const;
+  for (const [folder, parse] of Object.entries(parsers)) {
     for (const name of readdirSync(join(SHIPPED_DATA_DIR, folder))) {
       it(`${folder}/${name} passes its schema`, () => {
         const text = readFileSync(join(SHIPPED_DATA_DIR, folder, name), "utf8");
-        const result =
-          folder === "catalogs" ? parseCatalog(text, "yaml") : folder === "mapping-sets" ? parseMappingSet(text, "yaml") : parseTimeline(text, "yaml");
+        const result = parse(text, "yaml");
         expect(result.ok ? [] : result.errors).toEqual([]);
       });
     }
@@ -48,6 +50,45 @@ describe("shipped data files", () => {
     ]);
     expect(data.mappingSets).toHaveLength(4);
     expect(data.timeline.events.length).toBeGreaterThan(5);
+  });
+
+  it("ships the MPS risk list as not yet published, with nothing guessed", () => {
+    expect(data.riskLists.map((l) => l.id)).toEqual(["mps-ip-camera-risk-list"]);
+    const [list] = data.riskLists;
+    expect(list).toMatchObject({ status: "not_published", publicationDate: "TBD", effectiveDate: "TBD", entries: [], obligations: [], provisional: true });
+    expect(list?.instrument).toBeUndefined();
+    expect(list?.title).toEqual({ vi: "Danh mục phân loại mức độ rủi ro sản phẩm camera IP của Bộ Công an", en: "MPS risk-classification list for IP cameras" });
+    expect(list?.sources.find((s) => s.id === "circular-125-2026-notes")?.confidence).toBe("unverified");
+    expect(list?.notes.some((note) => /not confirmed/.test(note))).toBe(true);
+    // The timeline says the same: the publication is awaited.
+    expect(data.timeline.events.find((e) => e.id === "mps-camera-risk-list")?.status).toBe("not_yet_published");
+  });
+
+  it("the shipped risk list is written as exportRiskListYaml writes it", () => {
+    const text = readFileSync(join(SHIPPED_DATA_DIR, "risk-lists", "mps-ip-camera-risk-list.yaml"), "utf8");
+    expect(exportRiskListYaml(data.riskLists[0]!)).toBe(text);
+  });
+
+  it("reads no risk lists from a data directory without the folder, and refuses two files with one id", () => {
+    const dir = mkdtempSync(join(tmpdir(), "catalog-data-"));
+    for (const folder of ["catalogs", "mapping-sets", "timeline"]) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, "timeline", "t.yaml"), readFileSync(join(SHIPPED_DATA_DIR, "timeline", "vn-ip-camera-regulatory-timeline.yaml")));
+    expect(loadShippedData(dir).riskLists).toEqual([]);
+    mkdirSync(join(dir, "risk-lists"));
+    const list = readFileSync(join(SHIPPED_DATA_DIR, "risk-lists", "mps-ip-camera-risk-list.yaml"), "utf8");
+    writeFileSync(join(dir, "risk-lists", "a.yaml"), list);
+    writeFileSync(join(dir, "risk-lists", "b.yaml"), list.replace("version: 2026-11-23", "version: 2026-11-24"));
+    expect(() => loadShippedData(dir)).toThrow("Two shipped risk lists have the id mps-ip-camera-risk-list");
+  });
+
+  it("stops with the file and line of an invalid shipped risk list", () => {
+    const dir = mkdtempSync(join(tmpdir(), "catalog-data-"));
+    for (const folder of ["catalogs", "mapping-sets", "timeline", "risk-lists"]) mkdirSync(join(dir, folder));
+    writeFileSync(join(dir, "timeline", "t.yaml"), readFileSync(join(SHIPPED_DATA_DIR, "timeline", "vn-ip-camera-regulatory-timeline.yaml")));
+    const text = readFileSync(join(SHIPPED_DATA_DIR, "risk-lists", "mps-ip-camera-risk-list.yaml"), "utf8").replace("effectiveDate: TBD", "effectiveDate: soon");
+    writeFileSync(join(dir, "risk-lists", "broken.yaml"), text);
+    const line = text.split("\n").indexOf("effectiveDate: soon") + 1;
+    expect(() => loadShippedData(dir)).toThrow(`risk-lists/broken.yaml:${line} effectiveDate`);
   });
 
   it("every shipped entry names a source", () => {

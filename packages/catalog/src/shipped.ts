@@ -1,22 +1,26 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "./parse/parse-catalog";
 import { parseMappingSet } from "./parse/parse-mapping-set";
+import { parseRiskList } from "./parse/parse-risk-list";
 import { parseTimeline } from "./parse/parse-timeline";
 import { mappingSetReferenceErrors } from "./parse/mapping-set-reference-errors";
 import type { DataFormat, ParseError, ParseResult } from "./parse/parse-result";
 import type { Catalog } from "./schema/catalog-schema";
 import type { MappingSet } from "./schema/mapping-set-schema";
+import type { RiskList } from "./schema/risk-list-schema";
 import type { Timeline } from "./schema/timeline-schema";
 
-/** packages/catalog/data: catalogs/, mapping-sets/ and timeline/ hold one data file each. */
+/** packages/catalog/data: catalogs/, mapping-sets/, timeline/ and risk-lists/ hold one data file each. */
 export const SHIPPED_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), "../data");
 
 export interface ShippedData {
   catalogs: Catalog[];
   mappingSets: MappingSet[];
   timeline: Timeline;
+  /** One per list id; empty when data/risk-lists/ is absent. */
+  riskLists: RiskList[];
 }
 
 export class ShippedDataError extends Error {
@@ -55,9 +59,17 @@ export function loadShippedData(dataDir: string = SHIPPED_DATA_DIR): ShippedData
     if (errors.length > 0) throw new ShippedDataError(relative(dataDir, file), errors);
   }
 
+  // Optional folder: data directories written before risk lists existed (and test copies) lack it.
+  const riskLists = existsSync(join(dataDir, "risk-lists")) ? readFolder(dataDir, "risk-lists", parseRiskList).map((entry) => entry.value) : [];
+  const riskListIds = new Set<string>();
+  for (const list of riskLists) {
+    if (riskListIds.has(list.id)) throw new Error(`Two shipped risk lists have the id ${list.id}`);
+    riskListIds.add(list.id);
+  }
+
   const [timeline, ...extra] = timelines;
   if (!timeline || extra.length > 0) throw new Error(`Expected exactly one timeline file in ${join(dataDir, "timeline")}, found ${timelines.length}`);
-  return { catalogs, mappingSets: mappingFiles.map((entry) => entry.value), timeline: timeline.value };
+  return { catalogs, mappingSets: mappingFiles.map((entry) => entry.value), timeline: timeline.value, riskLists };
 }
 
 interface ReadFile<T> {

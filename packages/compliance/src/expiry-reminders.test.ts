@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysUntilExpiry, dueExpiryReminder, EXPIRY_REMINDER_HORIZON_DAYS, EXPIRY_REMINDER_THRESHOLDS } from "./expiry-reminders";
+import {
+  addDays,
+  daysUntilExpiry,
+  DEADLINE_REMINDER_THRESHOLDS,
+  dueExpiryReminder,
+  dueReminder,
+  EXPIRY_REMINDER_HORIZON_DAYS,
+  EXPIRY_REMINDER_THRESHOLDS,
+} from "./expiry-reminders";
 
 describe("daysUntilExpiry", () => {
   it.each([
@@ -113,5 +121,40 @@ describe("dueExpiryReminder", () => {
   it("refuses a fractional number of days", () => {
     expect(() => dueExpiryReminder(1.5, [])).toThrow(/whole number/);
     expect(() => dueExpiryReminder(Number.NaN, [])).toThrow(/whole number/);
+  });
+});
+
+describe("dueReminder", () => {
+  it("defaults to the deadline thresholds 30, 7, 1 and agrees with dueExpiryReminder on them", () => {
+    expect([...DEADLINE_REMINDER_THRESHOLDS]).toEqual([30, 7, 1]);
+    const sentSets: number[][] = [[], [30], [30, 7], [7], [1], [30, 7, 1], [60]];
+    for (let days = 45; days >= -3; days -= 1) {
+      for (const sent of sentSets) expect(dueReminder(days, sent), `${days} ${JSON.stringify(sent)}`).toBe(dueExpiryReminder(days, sent));
+    }
+  });
+
+  it("takes other thresholds in any order: the tightest reached and not yet sent, never a wider one after it", () => {
+    const thresholds = [3, 14, 60];
+    expect(dueReminder(61, [], thresholds)).toBeNull();
+    expect(dueReminder(60, [], thresholds)).toBe(60);
+    expect(dueReminder(20, [60], thresholds)).toBeNull();
+    expect(dueReminder(10, [60], thresholds)).toBe(14);
+    expect(dueReminder(10, [], thresholds)).toBe(14);
+    expect(dueReminder(40, [14], thresholds)).toBeNull();
+    expect(dueReminder(0, [60, 14], thresholds)).toBe(3);
+    expect(dueReminder(-1, [], thresholds)).toBeNull();
+  });
+
+  it("a daily run over a deadline sends each threshold once, on its day", () => {
+    const sent: number[] = [];
+    for (let days = 40; days >= -2; days -= 1) {
+      const due = dueReminder(days, sent);
+      if (due !== null) sent.push(due);
+    }
+    expect(sent).toEqual([30, 7, 1]);
+  });
+
+  it("refuses a fractional number of days", () => {
+    expect(() => dueReminder(2.5, [])).toThrow(/whole number/);
   });
 });

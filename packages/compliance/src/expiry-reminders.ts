@@ -40,11 +40,23 @@ export function addDays(isoDate: string, days: number): string {
   return new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The threshold to send now, or null when nothing is due. */
-export function dueExpiryReminder(daysLeft: number, sent: readonly number[]): ExpiryReminderThreshold | null {
+/** Reminders before any dated deadline (declarations, certifications, re-declarations). */
+export const DEADLINE_REMINDER_THRESHOLDS = [30, 7, 1] as const;
+
+/**
+ * The reminder threshold to send now for a deadline `daysLeft` days away, or null. Same rule as for
+ * expiry: the tightest threshold reached and not yet sent; nothing once past (daysLeft < 0); never a
+ * wider threshold after a tighter one was sent.
+ */
+export function dueReminder(daysLeft: number, sent: readonly number[], thresholds: readonly number[] = DEADLINE_REMINDER_THRESHOLDS): number | null {
   if (!Number.isInteger(daysLeft)) throw new Error(`daysLeft must be a whole number of days: ${daysLeft}`);
   if (daysLeft < 0) return null;
-  const reached = [...EXPIRY_REMINDER_THRESHOLDS].sort((a, b) => a - b).find((threshold) => daysLeft <= threshold);
+  const reached = [...thresholds].sort((a, b) => a - b).find((threshold) => daysLeft <= threshold);
   if (reached === undefined) return null;
   return sent.some((threshold) => threshold <= reached) ? null : reached;
+}
+
+/** The expiry threshold to send now, or null when nothing is due. */
+export function dueExpiryReminder(daysLeft: number, sent: readonly number[]): ExpiryReminderThreshold | null {
+  return dueReminder(daysLeft, sent, EXPIRY_REMINDER_THRESHOLDS) as ExpiryReminderThreshold | null;
 }

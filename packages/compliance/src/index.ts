@@ -23,13 +23,41 @@ export {
   type ExplainedEvidence,
 } from "./derive-assessments";
 export {
+  DEADLINE_REMINDER_THRESHOLDS,
   EXPIRY_REMINDER_HORIZON_DAYS,
   EXPIRY_REMINDER_THRESHOLDS,
   addDays,
   daysUntilExpiry,
   dueExpiryReminder,
+  dueReminder,
   type ExpiryReminderThreshold,
 } from "./expiry-reminders";
+export {
+  classifyProduct,
+  isListInForce,
+  normalizeHsCode,
+  resolveRiskClass,
+  RISK_CLASS_RANK,
+  type EffectiveRiskClass,
+  type ListedRiskClass,
+  type ResolvedRiskClass,
+  type RiskClassObligationRules,
+  type RiskListMatch,
+  type RiskListRules,
+  type TriState,
+} from "./risk-classification";
+export { deadlineState, DUE_SOON_DAYS, type DeadlineState } from "./deadline-state";
+export { deriveSkuObligations } from "./sku-obligations";
+export type {
+  DueRule,
+  MarketStatus,
+  ObligationInputDeclaration,
+  ObligationKind,
+  ObligationReason,
+  ObligationSource,
+  SkuObligation,
+  SkuObligationsInput,
+} from "./sku-obligation-types";
 export {
   countReferenceChanges,
   describeReferenceChange,

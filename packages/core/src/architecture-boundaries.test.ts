@@ -46,6 +46,17 @@ describe("architecture boundaries", () => {
     expect(renderers.filter((f) => io.test(readFileSync(f, "utf8"))).map(rel)).toEqual([]);
   });
 
+  it("packages/mail renders without I/O; only its transport (and test server) touch the network", () => {
+    const io = /from ["'](@hopquy\/(db|core|jobs|storage)|node:(fs|net|http|https|child_process)|nodemailer|smtp-server|pg|ioredis|bullmq)["']/;
+    const templates = files.filter((f) => rel(f).startsWith("packages/mail/src/") && !rel(f).endsWith(".test.ts") && !rel(f).includes("/testing/") && rel(f) !== "packages/mail/src/transport.ts");
+    expect(templates.length).toBeGreaterThan(0);
+    expect(templates.filter((f) => io.test(readFileSync(f, "utf8"))).map(rel)).toEqual([]);
+  });
+
+  it("only packages/mail/src/transport.ts sends mail (nodemailer)", () => {
+    expect(offenders(/from ["']nodemailer["']/, (p) => p === "packages/mail/src/transport.ts")).toEqual([]);
+  });
+
   it("packages never import the apps", () => {
     expect(offenders(/from ["']@hopquy\/(web|worker)|from ["']@\//, (p) => !p.startsWith("packages/"))).toEqual([]);
   });

@@ -37,11 +37,20 @@ export {
 export { loadSessionUser } from "./users/load-session-user";
 export { signOutEverywhere } from "./users/sign-out-everywhere";
 export { setUserLocale, localeSchema } from "./users/set-user-locale";
+export { getCalendarFeedStatus, type CalendarFeedStatus } from "./calendar/get-calendar-feed-status";
+export { createOrRotateCalendarFeed } from "./calendar/create-or-rotate-calendar-feed";
+export { revokeCalendarFeed } from "./calendar/revoke-calendar-feed";
+export { openCalendarFeed, type CalendarFeedContent, type CalendarDeadline } from "./calendar/open-calendar-feed";
+export { CALENDAR_FEED_ACTIONS } from "./calendar/calendar-feed-audit";
+export type { RegulatoryDate } from "./calendar/list-regulatory-dates";
 
 export { assertPlatformAdmin } from "./catalog/platform-admin";
 export { publishCatalogVersion, type PublishMeta } from "./catalog/publish-catalog-version";
 export { publishMappingSet } from "./catalog/publish-mapping-set";
 export { publishTimeline } from "./catalog/publish-timeline";
+export { publishRiskList } from "./risk-lists/publish-risk-list";
+export { findRiskListInForce, riskListRulesOf, riskListLabel, type StoredRiskList } from "./risk-lists/risk-list-in-force";
+export { applyRiskListPublication, RISK_LIST_APPLIED_ACTION, type RiskListPublicationSummary } from "./risk-lists/apply-risk-list-publication";
 // loadShippedReferenceData reads files: import it from "@hopquy/core/catalog/load-shipped-reference-data".
 export { importReferenceFile, countReferenceRows, MAX_REFERENCE_FILE_BYTES, type ImportResult } from "./catalog/import-reference-file";
 export {
@@ -53,7 +62,7 @@ export {
   compareMappingSetWithPrevious,
   getMappingSet,
 } from "./catalog/browse-catalogs";
-export { exportCatalogVersion, exportMappingSet, exportFormatSchema, type ExportFormat, type ExportedFile } from "./catalog/export-reference-data";
+export { exportCatalogVersion, exportMappingSet, exportRiskList, listRiskLists, exportFormatSchema, type ExportFormat, type ExportedFile } from "./catalog/export-reference-data";
 export { setPlatformAdmin } from "./users/set-platform-admin";
 
 export { createSku } from "./skus/create-sku";
@@ -63,7 +72,11 @@ export { getSku } from "./skus/get-sku";
 export { addFirmwareVersion } from "./skus/add-firmware-version";
 export { createProductFamily, listProductFamilies } from "./skus/product-families";
 export { createSkuInput, updateSkuInput, updateSkuCapabilitiesInput, firmwareVersionInput, productFamilyInput } from "./skus/sku-input";
-export { RISK_CLASSES } from "./skus/sku-input";
+export { RISK_CLASSES, MARKET_STATUSES, DEFAULT_RISK_CLASS_REASONS } from "./skus/sku-input";
+export { getSkuObligations } from "./skus/get-sku-obligations";
+export { recordDeclaration, setDeclarationStatus } from "./declarations/record-declaration";
+export { listSkuDeclarations } from "./declarations/list-sku-declarations";
+export { recordDeclarationInput, setDeclarationStatusInput, DECLARATION_ROUTES, DECLARATION_STATUSES, DECLARATION_STATUS_CHANGES } from "./declarations/declaration-input";
 export { importSkus, importSkusInput } from "./skus/import-skus";
 export { IMPORT_MODES, type ImportMode, type SkuImportIssue, type SkuImportReport } from "./skus/import-report";
 export { exportSkus, exportSkusInput, SKU_EXPORT_FORMATS, type SkuExportFile } from "./skus/export-skus";
@@ -112,3 +125,34 @@ export {
   type RemapRunSummary,
 } from "./remap/organization-remap";
 export { getGapReport, gapReportInput, GAP_REPORT_BATCH_SIZE } from "./gap-report/get-gap-report";
+export { loadOrganizationObligations, type DeadlineSku, type SkuObligations, type OrganizationObligations } from "./deadlines/load-organization-obligations";
+export { listOrganizationDeadlines, computeOrganizationDeadlines, compareDeadlines, type OrganizationDeadline } from "./deadlines/list-organization-deadlines";
+export { listDeadlinesInput, DEADLINE_STATES, OBLIGATION_KINDS } from "./deadlines/deadline-input";
+export { getComplianceDashboard, recordDashboardVisit } from "./deadlines/get-compliance-dashboard";
+
+// E-mail: the outbox (delivery itself is "@hopquy/core/email/deliver-email-message", worker only).
+export { writeEmailMessage, writeEmailMessages, emailDedupeKey, type EmailMessageInput, type EmailKind } from "./email/write-email-messages";
+export { findDueEmailMessages } from "./email/find-due-email-messages";
+export { EMAIL_DELIVERY_POLICY, emailRetryDelayMs } from "./email/email-delivery-policy";
+export { recordNotifications, type NotificationRow, type RecordedNotifications } from "./notifications/record-notifications";
+export { sendNotificationDigests, sendNotificationDigestsInput, type NotificationDigestSummary } from "./notifications/send-notification-digests";
+export {
+  NOTIFICATION_DELIVERIES,
+  DEFAULT_NOTIFICATION_DELIVERY,
+  notificationPreferencesSchema,
+  updateNotificationPreferencesInput,
+  notificationDeliveryFor,
+  effectiveNotificationPreferences,
+  type NotificationDelivery,
+  type NotificationPreferences,
+} from "./notifications/notification-preferences";
+export { updateNotificationPreferences, getNotificationPreferences } from "./users/update-notification-preferences";
+export { requestPasswordReset, requestPasswordResetInput } from "./auth/request-password-reset";
+export { resetPassword, resetPasswordInput } from "./auth/reset-password";
+export { PASSWORD_RESET_POLICY } from "./auth/password-reset-policy";
+export { changePassword, changePasswordInput } from "./users/change-password";
+export { isMailConfigured, readMailEnv } from "@hopquy/mail";
+export { csvText } from "./csv-text";
+export { sweepDeadlineReminders, sweepOrganizationDeadlines, type DeadlineSweepSummary } from "./deadlines/sweep-deadline-reminders";
+export { sweepReminders } from "./notifications/sweep-reminders";
+export { getPortfolioDeadlines } from "./deadlines/get-portfolio-deadlines";

@@ -29,6 +29,7 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "assessment:read": true,
     "assessment:decide": true,
     "notification:read": true,
+  "declaration:record": true,
   },
   manager: {
     "organization:read": true,
@@ -51,6 +52,7 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "assessment:read": true,
     "assessment:decide": true,
     "notification:read": true,
+  "declaration:record": true,
   },
   contributor: {
     "organization:read": true,
@@ -73,6 +75,7 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "assessment:read": true,
     "assessment:decide": false,
     "notification:read": true,
+  "declaration:record": false,
   },
   viewer: {
     "organization:read": true,
@@ -95,6 +98,7 @@ const EXPECTED: Record<keyof typeof ROLE_PERMISSIONS, Record<Permission, boolean
     "assessment:read": true,
     "assessment:decide": false,
     "notification:read": true,
+  "declaration:record": false,
   },
 };
 

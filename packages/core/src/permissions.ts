@@ -10,6 +10,8 @@ export const RESOURCES = {
   evidence: ["read", "create", "update", "submit", "review"],
   assessment: ["read", "decide"],
   notification: ["read"],
+  // Recording a filed declaration meets legal deadlines: the people accountable for them do it.
+  declaration: ["record"],
 } as const;
 
 export type Resource = keyof typeof RESOURCES;
@@ -20,7 +22,7 @@ const READ_ONLY: Permission[] = ["organization:read", "member:read", "sku:read",
 // Contributors do the daily registry and evidence work; archiving, accepting evidence and deciding
 // assessments stay with managers and owners (a reviewer is accountable for the decision).
 const SKU_EDITING: Permission[] = ["sku:create", "sku:update", "evidence:create", "evidence:update", "evidence:submit"];
-const REVIEWING: Permission[] = ["sku:archive", "evidence:review", "assessment:decide"];
+const REVIEWING: Permission[] = ["sku:archive", "evidence:review", "assessment:decide", "declaration:record"];
 
 export const ROLE_PERMISSIONS: Record<MembershipRole, readonly Permission[]> = {
   owner: [

@@ -31,6 +31,8 @@ interface World {
     skuLinkId: string;
     remapRunId: string;
     catalogImpactEventId: string;
+    declarationId: string;
+    firmwareId: string;
   };
   alice: { id: string; email: string };
 }
@@ -54,12 +56,16 @@ async function snapshotOf(organizationId: string) {
     skuLinks: await db.evidenceSkuLink.findMany({ orderBy: { id: "asc" } }),
     assessments: await db.assessment.findMany({ orderBy: { id: "asc" } }),
     remapRuns: await db.remapRun.findMany({ orderBy: { id: "asc" } }),
+    declarations: await db.declarationSubmission.findMany({ orderBy: { id: "asc" } }),
+    calendarFeeds: await db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
 let bBefore: Awaited<ReturnType<typeof snapshotOf>>;
 // Alice's notification in A, Bob's in B, and one in B addressed to Alice (left from a former membership).
 const notes = {} as { aliceInA: string; bobInB: string; aliceInB: string };
+// Bob's calendar feed in B, and a feed row in B for Alice (as if left from a former membership).
+const calendarFeeds = {} as { bobInB: string; aliceInBCreatedAt: Date };
 
 beforeAll(async () => {
   const alice = await createTestUser();
@@ -78,7 +84,8 @@ beforeAll(async () => {
   await core.updateOrganization(ctxB, { name: "Tenant B renamed", kind: "importer" });
   const bFamily = await core.createProductFamily(ctxB, { name: "B cameras" });
   const bSku = await core.createSku(ctxB, { modelCode: "B-CAM-1", brand: "B", manufacturer: "B Co", countryOfOrigin: "CN", familyId: bFamily.id });
-  await core.addFirmwareVersion(ctxB, { skuId: bSku.id, version: "1.0.0" });
+  const bFirmware = await core.addFirmwareVersion(ctxB, { skuId: bSku.id, version: "1.0.0" });
+  const bDeclaration = await core.recordDeclaration(ctxB, { skuId: bSku.id, firmwareVersionId: bFirmware.id, route: "self_assessment", filedOn: "2026-11-01" });
   // B's accepted evidence with a file, linked to a QCVN 11 clause and to B's SKU, and a manual decision.
   const target = await ensureTargetCatalog();
   const bClause = target.clauses[0]!;
@@ -113,6 +120,8 @@ beforeAll(async () => {
       skuLinkId: bLinks.skuLinks[0]!.id,
       remapRunId: bRun.id,
       catalogImpactEventId: await catalogImpactEvent(orgB.id, bClause.id),
+      declarationId: bDeclaration.id,
+      firmwareId: bFirmware.id,
     },
   };
   await catalogImpactEvent(orgA.id, bClause.id);
@@ -123,6 +132,11 @@ beforeAll(async () => {
   notes.aliceInA = await notify(orgA.id, alice.id, "A");
   notes.bobInB = await notify(orgB.id, bob.id, "B");
   notes.aliceInB = await notify(orgB.id, alice.id, "B for Alice");
+  calendarFeeds.bobInB = (await core.createOrRotateCalendarFeed(ctxB)).token;
+  calendarFeeds.aliceInBCreatedAt = new Date("2020-01-01T00:00:00.000Z");
+  await tenantDb(orgB.id).calendarFeed.create({
+    data: { organizationId: orgB.id, userId: alice.id, tokenHash: "f".repeat(64), createdAt: calendarFeeds.aliceInBCreatedAt, rotatedAt: calendarFeeds.aliceInBCreatedAt },
+  });
   bBefore = await snapshotOf(orgB.id);
   expect(bBefore.memberships).toHaveLength(2);
   expect(bBefore.auditEvents.length).toBeGreaterThanOrEqual(5);
@@ -281,6 +295,25 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(paged.skus).toEqual([]);
   },
 
+  async recordDeclaration() {
+    await expectAppError(core.recordDeclaration(w.a.ctx, { skuId: w.b.skuId, route: "self_assessment", filedOn: "2026-11-02" }), "NOT_FOUND");
+    // B's firmware on A's own SKU is unknown in A.
+    const aSku = await core.createSku(w.a.ctx, { modelCode: "A-DECL", brand: "A", manufacturer: "A Co", countryOfOrigin: "VN" });
+    await expectAppError(core.recordDeclaration(w.a.ctx, { skuId: aSku.id, firmwareVersionId: w.b.firmwareId, route: "self_assessment", filedOn: "2026-11-02" }), "NOT_FOUND");
+  },
+
+  async setDeclarationStatus() {
+    await expectAppError(core.setDeclarationStatus(w.a.ctx, { declarationId: w.b.declarationId, status: "withdrawn" }), "NOT_FOUND");
+  },
+
+  async listSkuDeclarations() {
+    await expectAppError(core.listSkuDeclarations(w.a.ctx, w.b.skuId), "NOT_FOUND");
+  },
+
+  async getSkuObligations() {
+    await expectAppError(core.getSkuObligations(w.a.ctx, { skuId: w.b.skuId }), "NOT_FOUND");
+  },
+
   async addFirmwareVersion() {
     await expectAppError(core.addFirmwareVersion(w.a.ctx, { skuId: w.b.skuId, version: "9.9.9" }), "NOT_FOUND");
   },
@@ -397,6 +430,54 @@ const CASES: Record<string, () => Promise<void>> = {
 
   async countUnreadNotifications() {
     expect(await core.countUnreadNotifications(w.a.ctx)).toBe(await tenantDb(w.a.id).notification.count({ where: { userId: w.alice.id, readAt: null } }));
+  },
+
+  async getCalendarFeedStatus() {
+    // Alice's row in B is not her feed in A: A's status is her A row's, or none.
+    const status = await core.getCalendarFeedStatus(w.a.ctx);
+    const own = await tenantDb(w.a.id).calendarFeed.findFirst({ where: { userId: w.alice.id } });
+    expect(status).toEqual({ active: Boolean(own), createdAt: own?.createdAt ?? null, rotatedAt: own?.rotatedAt ?? null });
+    expect(status.createdAt).not.toEqual(calendarFeeds.aliceInBCreatedAt);
+  },
+
+  async createOrRotateCalendarFeed() {
+    // Creating (and rotating) Alice's feed in A leaves her row and Bob's feed in B as they were.
+    await core.createOrRotateCalendarFeed(w.a.ctx);
+    const { token } = await core.createOrRotateCalendarFeed(w.a.ctx);
+    const feed = await core.openCalendarFeed(token);
+    expect(feed.organization.id).toBe(w.a.id);
+    expect(feed.deadlines.filter((d) => d.sku.id === w.b.skuId)).toEqual([]);
+    expect((await core.openCalendarFeed(calendarFeeds.bobInB)).organization.id).toBe(w.b.id);
+  },
+
+  async revokeCalendarFeed() {
+    await core.createOrRotateCalendarFeed(w.a.ctx);
+    await core.revokeCalendarFeed(w.a.ctx);
+    // Nothing left in A, whatever Alice has in B.
+    await expectAppError(core.revokeCalendarFeed(w.a.ctx), "NOT_FOUND");
+  },
+
+  async listOrganizationDeadlines() {
+    const own = await core.listOrganizationDeadlines(w.a.ctx, { limit: 200 });
+    expect(own.deadlines.length).toBeGreaterThan(0);
+    expect(own.deadlines.every((d) => d.sku.id !== w.b.skuId)).toBe(true);
+    // B's family as a filter finds nothing in A.
+    expect((await core.listOrganizationDeadlines(w.a.ctx, { familyId: "not-a-family-of-a" })).total).toBe(0);
+  },
+
+  async getComplianceDashboard() {
+    const own = await core.getComplianceDashboard(w.a.ctx);
+    expect(own.skuCount).toBe(await tenantDb(w.a.id).sku.count({ where: { archivedAt: null } }));
+    expect([...own.nextDeadlines, ...own.atRisk.skus.map((s) => ({ sku: s.sku }))].every((d) => d.sku.id !== w.b.skuId)).toBe(true);
+    // "What changed" reads A's audit trail only.
+    expect(own.changes.latest.every((c) => c.targetId !== w.b.skuId)).toBe(true);
+  },
+
+  async recordDashboardVisit() {
+    const before = await tenantDb(w.b.id).membership.findMany({ select: { id: true, dashboardSeenAt: true, dashboardPreviousSeenAt: true }, orderBy: { id: "asc" } });
+    await core.recordDashboardVisit(w.a.ctx);
+    expect((await tenantDb(w.a.id).membership.findFirstOrThrow({ where: { userId: w.alice.id } })).dashboardSeenAt).not.toBeNull();
+    expect(await tenantDb(w.b.id).membership.findMany({ select: { id: true, dashboardSeenAt: true, dashboardPreviousSeenAt: true }, orderBy: { id: "asc" } })).toEqual(before);
   },
 
   async markNotificationsRead() {

@@ -56,3 +56,22 @@ export async function findOrganizationsForReferenceImpact(scope: "skus" | "remap
       : await client.assessment.groupBy({ by: ["organizationId"], where: { origin: "remapped", current: true }, orderBy: { organizationId: "asc" } });
   return groups.map((g) => g.organizationId);
 }
+
+// For the daily notification digest (a system job, no user): the users with notifications created
+// in [since, before) that are unread and not yet e-mailed. Only user ids come back; each user's
+// rows are then read organization by organization through tenantDb.
+export async function findUsersWithUnemailedNotifications(since: Date, before: Date): Promise<string[]> {
+  const groups = await getRawClient().notification.groupBy({
+    by: ["userId"],
+    where: { emailedAt: null, readAt: null, createdAt: { gte: since, lt: before } },
+    orderBy: { userId: "asc" },
+  });
+  return groups.map((g) => g.userId);
+}
+
+// For calendar apps reading a subscribed feed (no session): the secret token's hash proves the right
+// to that one feed. Only the ids of its organization and user come back; the caller re-checks that the
+// user is still an enabled member before reading anything through tenantDb.
+export function findCalendarFeedByTokenHash(tokenHash: string) {
+  return getRawClient().calendarFeed.findUnique({ where: { tokenHash }, select: { id: true, organizationId: true, userId: true } });
+}

@@ -6,6 +6,8 @@ export {
   findInvitationByTokenHash,
   findOrganizationsWithEvidenceExpiryWork,
   findOrganizationsForReferenceImpact,
+  findUsersWithUnemailedNotifications,
+  findCalendarFeedByTokenHash,
 } from "./cross-tenant-queries";
 export { TENANT_MODELS, isTenantModel, type TenantModelName } from "./tenant-models";
 export { disconnectRawClient } from "./raw-client";
@@ -15,7 +17,7 @@ export type { Organization, User, Membership, Invitation, AuditEvent, LoginAttem
 export { MembershipRole, OrganizationKind, InvitationStatus, Locale } from "./generated/prisma/enums";
 export { pingDatabase } from "./ping-database";
 export { advisoryXactLock } from "./advisory-lock";
-export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent } from "./generated/prisma/client";
+export type { CatalogVersion, RequirementGroup, Clause, MappingSet, ClauseMapping, RegulatoryTimeline, RegulatoryEvent, RiskList } from "./generated/prisma/client";
 export {
   insertAssessments,
   deleteAssessmentsById,
@@ -24,3 +26,5 @@ export {
   flagRemappedAssessmentsUsingMappings,
   type AssessmentRowInput,
 } from "./assessment-writes";
+export { updateSkuRiskClasses, type SkuRiskClassRow } from "./sku-risk-class-writes";
+export { countSettledAssessments, type SettledAssessmentCounts } from "./settled-assessment-counts";

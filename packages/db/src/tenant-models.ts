@@ -15,6 +15,8 @@ export const TENANT_MODELS = [
   "Assessment",
   "Notification",
   "RemapRun",
+  "DeclarationSubmission",
+  "CalendarFeed",
 ] as const;
 
 export type TenantModelName = (typeof TENANT_MODELS)[number];
@@ -43,6 +45,9 @@ export const TENANT_RELATION_FIELDS = [
   "orgNotifications",
   "orgNotificationsReceived",
   "orgRemapRuns",
+  "orgDeclarations",
+  "orgCalendarFeeds",
+  "orgCalendarFeedsOwned",
 ] as const;
 
 // The first tenant relation field found anywhere inside a query's arguments, or undefined.

@@ -60,4 +60,21 @@ describe("job definitions", () => {
       expect(schema.safeParse(payload).success).toBe(false);
     });
   });
+
+  describe("e-mail jobs", () => {
+    it("run on the mail queue with ids only", () => {
+      for (const name of ["email.deliver", "email.flush", "email.digest"] as const) expect(JOBS[name].queue).toBe("mail");
+      expect(JOBS["email.deliver"].payload.parse({ id: "em_1", subject: "x" })).toEqual({ id: "em_1" });
+      expect(JOBS["email.flush"].payload.parse({})).toEqual({});
+      expect(JOBS["email.digest"].payload.parse({ day: "2034-02-03" })).toEqual({ day: "2034-02-03" });
+    });
+
+    it.each([[{}], [{ id: "" }], [{ id: "x".repeat(65) }]])("email.deliver rejects %j", (payload) => {
+      expect(JOBS["email.deliver"].payload.safeParse(payload).success).toBe(false);
+    });
+
+    it("email.digest rejects a malformed day", () => {
+      expect(JOBS["email.digest"].payload.safeParse({ day: "2034-02-30" }).success).toBe(false);
+    });
+  });
 });

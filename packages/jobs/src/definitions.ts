@@ -2,12 +2,17 @@
 // Payloads carry ids only; documents and secrets never sit in Redis.
 import { z } from "zod";
 import { runCatalogImpactJob } from "./handlers/catalog-impact";
+import { runDeliverEmailJob } from "./handlers/deliver-email";
+import { runFlushEmailOutboxJob } from "./handlers/flush-email-outbox";
+import { runSendEmailDigestJob } from "./handlers/send-email-digest";
 import { runEvidenceExpirySweep } from "./handlers/evidence-expiry-sweep";
 import { runHealthCheck } from "./handlers/health";
 import { runOrganizationRemapJob } from "./handlers/organization-remap";
+import { runRiskListImpactJob } from "./handlers/risk-list-impact";
 
 // "compliance" carries long organization-wide runs so they never delay health checks and sweeps.
-export const QUEUES = ["system", "compliance"] as const;
+// "mail" delivers the outbox, so e-mails never wait behind a sweep or an impact run.
+export const QUEUES = ["system", "compliance", "mail"] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const JOBS = {
@@ -32,6 +37,30 @@ export const JOBS = {
     queue: "compliance",
     payload: z.object({ kind: z.enum(["catalog", "mapping-set"]), id: z.string().min(1).max(64) }),
     handler: runCatalogImpactJob,
+  },
+  // A new risk-list revision (admin import or a changed shipped file): re-classify SKUs, notify.
+  "risk-list.impact": {
+    queue: "compliance",
+    payload: z.object({ riskListId: z.string().min(1).max(64) }),
+    handler: runRiskListImpactJob,
+  },
+  // One outbox row (EmailMessage id); the row holds the message, Redis only the id.
+  "email.deliver": {
+    queue: "mail",
+    payload: z.object({ id: z.string().min(1).max(64) }),
+    handler: runDeliverEmailJob,
+  },
+  // Every minute: rows never enqueued, due for a retry, or with an expired lease.
+  "email.flush": {
+    queue: "mail",
+    payload: z.object({}),
+    handler: runFlushEmailOutboxJob,
+  },
+  // Daily digest of notifications; `day` re-runs a given Vietnamese day.
+  "email.digest": {
+    queue: "mail",
+    payload: z.object({ day: z.iso.date().optional() }),
+    handler: runSendEmailDigestJob,
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
 

@@ -1,3 +1,4 @@
+import { logger } from "@hopquy/core";
 import { Queue, QueueEvents, type JobSchedulerTemplateOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { createRedisConnection } from "./connection";
@@ -48,6 +49,33 @@ export function enqueueOrganizationRemap(organizationId: string, runId: string) 
 // One job per publication: the id names it, so a double enqueue queues it once.
 export function enqueueCatalogImpact(publication: { kind: "catalog" | "mapping-set"; id: string }) {
   return enqueue("catalog.impact", publication, { jobId: `catalog-impact-${publication.kind}-${publication.id}` });
+}
+
+export function enqueueRiskListImpact(riskListId: string) {
+  return enqueue("risk-list.impact", { riskListId }, { jobId: `risk-list-impact-${riskListId}` });
+}
+
+const ENQUEUE_EMAIL_TIMEOUT_MS = 3_000;
+
+// After the commit that wrote outbox rows. Best effort: a failed enqueue is logged and the
+// one-minute email.flush picks the row up. The attempt number is in the job id, so each attempt of
+// a row is queued once however often it is offered (a fresh row is attempt 0).
+export async function enqueueEmailDeliveries(messages: readonly (string | { id: string; attempts: number })[]): Promise<void> {
+  await Promise.all(
+    messages.map(async (message) => {
+      const { id, attempts } = typeof message === "string" ? { id: message, attempts: 0 } : message;
+      try {
+        // A request must not hang on an unreachable Redis: give up after a moment, the flush follows.
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error("enqueue timed out")), ENQUEUE_EMAIL_TIMEOUT_MS);
+        });
+        await Promise.race([enqueue("email.deliver", { id }, { jobId: `email-${id}-${attempts}` }), timeout]).finally(() => clearTimeout(timer));
+      } catch (err) {
+        logger.warn({ err, emailMessageId: id }, "could not enqueue e-mail delivery; the flush will retry");
+      }
+    }),
+  );
 }
 
 // Waits for a job's result (used by the health endpoint and tests).

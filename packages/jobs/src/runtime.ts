@@ -1,5 +1,5 @@
 import { Worker, type Job } from "bullmq";
-import { logger } from "@hopquy/core";
+import { logger, readMailEnv } from "@hopquy/core";
 import { disconnectRawClient } from "@hopquy/db";
 import { createRedisConnection } from "./connection";
 import { JOBS, QUEUES, type JobName } from "./definitions";
@@ -24,6 +24,8 @@ export interface JobsRuntime {
 
 export async function startJobsRuntime(): Promise<JobsRuntime> {
   const env = readJobsEnv();
+  // Malformed SMTP settings stop the worker at start rather than failing every delivery later.
+  readMailEnv();
   // BullMQ does not close connections it is handed: the runtime owns these and closes them.
   const connections = QUEUES.map(() => createRedisConnection("worker"));
   const workers = QUEUES.map((queue, i) => {

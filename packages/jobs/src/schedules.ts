@@ -19,6 +19,10 @@ const schedule = <N extends JobName>(s: JobSchedule<N>) => s;
 export const JOB_SCHEDULES = [
   // 01:00 in Vietnam: right after the calendar day in which evidence is last valid has ended.
   schedule({ id: "evidence-expiry-sweep-daily", job: "evidence.expiry-sweep", pattern: "0 1 * * *", tz: BUSINESS_TIME_ZONE, payload: {} }),
+  // The outbox safety net: catches rows whose enqueue failed and retries that are due.
+  schedule({ id: "email-flush-every-minute", job: "email.flush", pattern: "* * * * *", tz: BUSINESS_TIME_ZONE, payload: {} }),
+  // 07:00 in Vietnam: the digest arrives at the start of the working day, after the 01:00 sweep.
+  schedule({ id: "email-digest-daily", job: "email.digest", pattern: "0 7 * * *", tz: BUSINESS_TIME_ZONE, payload: {} }),
 ];
 
 // Called at every worker start; idempotent (BullMQ upserts by scheduler id).

@@ -1,6 +1,7 @@
 import type { Catalog, Clause, RequirementGroup } from "../schema/catalog-schema";
 import type { LocalizedText, Source } from "../schema/common";
 import type { ClauseMapping, MappingSet } from "../schema/mapping-set-schema";
+import type { RiskClassObligations, RiskList, RiskListEntry } from "../schema/risk-list-schema";
 import type { RegulatoryEvent, Timeline } from "../schema/timeline-schema";
 
 /**
@@ -102,4 +103,51 @@ export function orderTimeline(value: Timeline): Timeline {
   ordered.sources = value.sources.map(source);
   ordered.events = value.events.map(event);
   return ordered;
+}
+
+function riskListEntry(value: RiskListEntry): RiskListEntry {
+  const ordered = pick(value, ["id", "hsCodePrefix", "category", "riskClass", "title", "source"]);
+  if (value.title) ordered.title = text(value.title);
+  return ordered;
+}
+
+function riskClassObligations(value: RiskClassObligations): RiskClassObligations {
+  return pick(value, [
+    "riskClass",
+    "declarationRequired",
+    "certificationRequired",
+    "gracePeriodDays",
+    "redeclareOnNewFirmware",
+    "redeclareWithinDays",
+    "source",
+  ]);
+}
+
+/** Header and obligations of a risk list without its entries (the CSV preamble). */
+export function orderRiskListHeader(value: RiskList): Omit<RiskList, "entries"> {
+  const ordered = pick(value as Omit<RiskList, "entries">, [
+    "kind",
+    "id",
+    "version",
+    "title",
+    "provisional",
+    "sources",
+    "notes",
+    "status",
+    "instrument",
+    "publicationDate",
+    "effectiveDate",
+    "source",
+    "obligations",
+  ]);
+  ordered.title = text(value.title);
+  ordered.sources = value.sources.map(source);
+  if (value.instrument) ordered.instrument = pick(value.instrument, ["name", "number"]);
+  ordered.obligations = value.obligations.map(riskClassObligations);
+  return ordered;
+}
+
+export function orderRiskList(value: RiskList): RiskList {
+  const { obligations, ...header } = orderRiskListHeader(value);
+  return { ...header, entries: value.entries.map(riskListEntry), obligations };
 }

@@ -2,7 +2,9 @@ import { isMap, parse as parseYaml, parseDocument } from "yaml";
 import { splitCsvPreamble } from "../csv/csv-preamble";
 import type { DataFormat } from "./parse-result";
 
-export type DataKind = "catalog" | "mapping-set" | "timeline";
+export type DataKind = "catalog" | "mapping-set" | "timeline" | "risk-list";
+
+const DATA_KINDS: readonly unknown[] = ["catalog", "mapping-set", "timeline", "risk-list"] satisfies DataKind[];
 
 /**
  * What an uploaded file claims to be, from its `kind` header (the CSV preamble for CSV files). A file
@@ -19,7 +21,7 @@ export function detectDataKind(text: string, format: DataFormat): DataKind | und
     header = tolerantHeader(source);
   }
   const kind = (header as { kind?: unknown } | null)?.kind;
-  return kind === "catalog" || kind === "mapping-set" || kind === "timeline" ? kind : undefined;
+  return DATA_KINDS.includes(kind) ? (kind as DataKind) : undefined;
 }
 
 // YAML reads JSON too, and parseDocument keeps what it could read around a syntax error.

@@ -3,19 +3,7 @@ import { exportCatalogCsv } from "../export/export-catalog-csv";
 import { exportCatalogYaml } from "../export/export-catalog-yaml";
 import { smallCatalog } from "../testing/fixtures";
 import { parseCatalog } from "./parse-catalog";
-import type { ParseError, ParseResult } from "./parse-result";
-
-function errorsOf<T>(result: ParseResult<T>): ParseError[] {
-  if (result.ok) throw new Error("expected the parse to fail");
-  return result.errors;
-}
-
-/** 1-based line of the first line containing `needle`, counted in the text itself. */
-function lineContaining(text: string, needle: string, from = 1): number {
-  const index = text.split(/\r\n|\n|\r/).findIndex((line, i) => i + 1 >= from && line.includes(needle));
-  if (index < 0) throw new Error(`"${needle}" not in text`);
-  return index + 1;
-}
+import { errorsOf, lineContaining } from "../testing/parse-assertions";
 
 const YAML_WITH_ERRORS = `kind: catalog
 regulation: TEST_REG

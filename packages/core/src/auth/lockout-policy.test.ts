@@ -23,6 +23,11 @@ describe("failureWindowStart", () => {
     expect(failureWindowStart(now, null, null)).toEqual(minutesAgo(15));
   });
 
+  it("starts at a password change (reset) inside the window", () => {
+    expect(failureWindowStart(now, null, minutesAgo(10), minutesAgo(2))).toEqual(minutesAgo(2));
+    expect(failureWindowStart(now, null, null, minutesAgo(60))).toEqual(minutesAgo(15));
+  });
+
   it("starts at the end of an expired lock inside the window", () => {
     expect(failureWindowStart(now, minutesAgo(1), null)).toEqual(minutesAgo(1));
   });

@@ -8,10 +8,10 @@ export const LOCKOUT_POLICY = {
   ipWindowMs: 15 * 60_000,
 } as const;
 
-export function failureWindowStart(now: Date, lockedUntil: Date | null, lastSuccessAt: Date | null): Date {
+export function failureWindowStart(now: Date, lockedUntil: Date | null, lastSuccessAt: Date | null, passwordChangedAt: Date | null = null): Date {
   const windowStart = now.getTime() - LOCKOUT_POLICY.accountWindowMs;
-  // Failures before an expired lock or before the last success no longer count.
-  return new Date(Math.max(windowStart, lockedUntil?.getTime() ?? 0, lastSuccessAt?.getTime() ?? 0));
+  // Failures before an expired lock, the last success or a password change (reset) no longer count.
+  return new Date(Math.max(windowStart, lockedUntil?.getTime() ?? 0, lastSuccessAt?.getTime() ?? 0, passwordChangedAt?.getTime() ?? 0));
 }
 
 export function shouldLock(failuresInWindow: number): boolean {

@@ -48,7 +48,7 @@ export async function verifyCredentials(input: {
     where: {
       email,
       success: false,
-      createdAt: { gt: failureWindowStart(now, user?.lockedUntil ?? null, lastSuccess?.createdAt ?? null), lte: now },
+      createdAt: { gt: failureWindowStart(now, user?.lockedUntil ?? null, lastSuccess?.createdAt ?? null, user?.passwordChangedAt ?? null), lte: now },
     },
   });
   if (shouldLock(failures)) {

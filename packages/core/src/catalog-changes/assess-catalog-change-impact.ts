@@ -23,8 +23,9 @@ import { loadTargetCatalog, TARGET_REGULATION, type TargetCatalog } from "../ass
 import { compareCatalogVersionWithPrevious, compareMappingSetWithPrevious } from "../catalog/browse-catalogs";
 import { notFound } from "../errors";
 import { SYSTEM_ACTOR_EMAIL } from "../evidence/sweep-evidence-expiry";
-import { logger } from "../logger";
+import { forEachOrganization } from "../organizations/for-each-organization";
 import { catalogChangedDedupeKey, type CatalogChangedPayload } from "../notifications/notification-kinds";
+import { recordNotifications } from "../notifications/record-notifications";
 import {
   CATALOG_IMPACT_ACTION,
   MAX_RECORDED_CHANGES,
@@ -67,6 +68,8 @@ export interface CatalogImpactSummary {
   // Organizations already done by an earlier attempt of the same publication.
   alreadyDone: number;
   affectedAssessments: number;
+  // Outbox rows of immediate e-mails, to enqueue after the run.
+  emailMessageIds: string[];
 }
 
 interface ImpactPlan {
@@ -90,7 +93,7 @@ interface FlaggedAssessments {
   skus: number;
 }
 
-type OrganizationOutcome = { alreadyDone: true } | { alreadyDone: false; recorded: boolean; flagged: FlaggedAssessments };
+type OrganizationOutcome = { alreadyDone: true } | { alreadyDone: false; recorded: boolean; flagged: FlaggedAssessments; emailMessageIds: string[] };
 
 // After a publication created a new revision (system level, no user): re-derives and flags what the
 // change can have made wrong in every organization concerned, each in its own transaction, and
@@ -107,29 +110,26 @@ export async function assessCatalogChangeImpact(rawPublication: Publication, opt
     recorded: 0,
     alreadyDone: 0,
     affectedAssessments: 0,
+    emailMessageIds: [],
   };
   if (plan === "not_target" || plan === "nothing_to_review") return { ...summary, outcome: plan };
 
   const organizationIds = await findOrganizationsForReferenceImpact(plan.scope);
   summary.organizations = organizationIds.length;
-  const failed: string[] = [];
-  for (const [index, organizationId] of organizationIds.entries()) {
-    try {
-      const result = await assessOrganization(organizationId, plan);
+  // A retry skips the organizations already done (they have the audit event).
+  await forEachOrganization(organizationIds, (organizationId) => assessOrganization(organizationId, plan), {
+    what: "Catalog change impact",
+    context: { publication },
+    onProgress: options.onProgress,
+    onResult: (result) => {
       if (result.alreadyDone) summary.alreadyDone += 1;
       else {
         if (result.recorded) summary.recorded += 1;
         summary.affectedAssessments += result.flagged.assessments;
+        summary.emailMessageIds.push(...result.emailMessageIds);
       }
-    } catch (err) {
-      // One broken organization must not hold back the others; the job fails afterwards and its
-      // retry skips the organizations already done.
-      logger.error({ err, organizationId, publication }, "catalog change impact failed for an organization");
-      failed.push(organizationId);
-    }
-    await options.onProgress?.(index + 1, organizationIds.length);
-  }
-  if (failed.length) throw new Error(`Catalog change impact failed for ${failed.length} of ${organizationIds.length} organizations`);
+    },
+  });
   return summary;
 }
 
@@ -279,7 +279,8 @@ async function assessOrganization(organizationId: string, plan: ImpactPlan): Pro
     // A new target version moves every organization's matrix, so each hears about it; a mapping-set
     // change only concerns organizations whose re-mapped results used what changed.
     const recorded = plan.record !== null && (publication.kind === "catalog" || flagged.assessments > 0);
-    if (!recorded) return { alreadyDone: false, recorded, flagged };
+    const emailMessageIds: string[] = [];
+    if (!recorded) return { alreadyDone: false, recorded, flagged, emailMessageIds };
     const record: CatalogImpactRecord = { ...plan.record!, affectedAssessments: flagged.assessments, affectedSkus: flagged.skus };
     await appendAuditEvent(tx, actor, {
       action: CATALOG_IMPACT_ACTION,
@@ -297,13 +298,12 @@ async function assessOrganization(organizationId: string, plan: ImpactPlan): Pro
         affectedAssessments: flagged.assessments,
         affectedSkus: flagged.skus,
       };
-      if (recipients.length) {
-        await tx.notification.createMany({
-          data: recipients.map(({ userId }) => ({ organizationId, userId, kind: "catalog.changed", dedupeKey: catalogChangedDedupeKey(publication.kind, publication.id), payload })),
-          skipDuplicates: true,
-        });
-      }
+      const recorded = await recordNotifications(
+        tx,
+        recipients.map(({ userId }) => ({ organizationId, userId, kind: "catalog.changed", dedupeKey: catalogChangedDedupeKey(publication.kind, publication.id), payload })),
+      );
+      emailMessageIds.push(...recorded.emailMessageIds);
     }
-    return { alreadyDone: false, recorded, flagged };
+    return { alreadyDone: false, recorded, flagged, emailMessageIds };
   }, TRANSACTION_OPTIONS);
 }

@@ -1,4 +1,14 @@
-import { exportCatalogCsv, exportCatalogYaml, exportMappingSetCsv, exportMappingSetYaml, type Catalog, type MappingSet } from "@hopquy/catalog";
+import {
+  exportCatalogCsv,
+  exportCatalogYaml,
+  exportMappingSetCsv,
+  exportMappingSetYaml,
+  exportRiskListCsv,
+  exportRiskListYaml,
+  type Catalog,
+  type MappingSet,
+  type RiskList,
+} from "@hopquy/catalog";
 import { platformDb } from "@hopquy/db";
 import { z } from "zod";
 import { notFound } from "../errors";
@@ -36,4 +46,25 @@ export async function exportMappingSet(mappingSetId: string, format: ExportForma
     contentType: contentTypes[format],
     body: format === "yaml" ? exportMappingSetYaml(document) : exportMappingSetCsv(document, { bom: true }),
   };
+}
+
+export async function exportRiskList(riskListId: string, format: ExportFormat): Promise<ExportedFile> {
+  const row = await platformDb().riskList.findUnique({ where: { id: riskListId } });
+  if (!row) throw notFound("Risk list");
+  const document = row.document as unknown as RiskList;
+  return {
+    fileName: safe(`${row.key}_r${row.revision}.${format}`),
+    contentType: contentTypes[format],
+    body: format === "yaml" ? exportRiskListYaml(document) : exportRiskListCsv(document, { bom: true }),
+  };
+}
+
+// Every stored risk-list revision, newest first; the first is the list in force.
+export async function listRiskLists() {
+  const rows = await platformDb().riskList.findMany({
+    orderBy: [{ publishedAt: "desc" }, { revision: "desc" }],
+    take: 100,
+    select: { id: true, key: true, revision: true, status: true, version: true, instrumentNumber: true, instrumentName: true, publicationDate: true, effectiveDate: true, sourceCitation: true, origin: true, publishedAt: true },
+  });
+  return rows.map((row, index) => ({ ...row, inForce: index === 0 }));
 }

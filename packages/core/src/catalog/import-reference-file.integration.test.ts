@@ -216,7 +216,7 @@ describe("invalid files are refused with their lines and write nothing", () => {
   it.each([
     ["an empty file", "empty.yaml", "  \n\n", /empty/],
     ["an unknown extension", "catalog.txt", exportCatalogYaml(freshCatalog()), /unsupported file type/],
-    ["a file without kind", "catalog.yaml", exportCatalogYaml(freshCatalog()).replace(/^kind: catalog\n/, ""), /kind: catalog \| mapping-set \| timeline/],
+    ["a file without kind", "catalog.yaml", exportCatalogYaml(freshCatalog()).replace(/^kind: catalog\n/, ""), /kind: catalog \| mapping-set \| risk-list \| timeline/],
     ["a timeline as CSV", "timeline.csv", `# kind: timeline\n# id: x\nid\n1\n`, /no CSV layout/],
   ])("%s", async (_label, fileName, text, message) => {
     const errors = await expectRefused({ fileName, text });

@@ -4,6 +4,7 @@ import {
   mappingSetReferenceErrors,
   parseCatalog,
   parseMappingSet,
+  parseRiskList,
   parseTimeline,
   type ParseError,
 } from "@hopquy/catalog";
@@ -11,6 +12,8 @@ import { platformDb } from "@hopquy/db";
 import { assertPlatformAdmin } from "./platform-admin";
 import { publishCatalogVersion } from "./publish-catalog-version";
 import { publishMappingSet } from "./publish-mapping-set";
+import { publishRiskList } from "../risk-lists/publish-risk-list";
+import { riskListLabel } from "../risk-lists/risk-list-in-force";
 import { publishTimeline } from "./publish-timeline";
 import { resolveCatalogVersion } from "./resolve-catalog-version";
 
@@ -18,12 +21,12 @@ export const MAX_REFERENCE_FILE_BYTES = 5 * 1024 * 1024;
 
 export type ImportResult =
   | { ok: false; errors: ParseError[] }
-  | { ok: true; kind: "catalog" | "mapping-set" | "timeline"; id: string; label: string; revision: number; created: boolean };
+  | { ok: true; kind: "catalog" | "mapping-set" | "timeline" | "risk-list"; id: string; label: string; revision: number; created: boolean };
 
 const fail = (message: string, line = 1): ImportResult => ({ ok: false, errors: [{ line, path: "(root)", message }] });
 
-// A platform admin uploads a catalog, mapping set or timeline (YAML, JSON, or CSV for catalogs and
-// mapping sets). The whole file is validated before anything is written; an invalid file gets every
+// A platform admin uploads a catalog, mapping set, risk list or timeline (YAML, JSON, or CSV for all
+// but timelines). The whole file is validated before anything is written; an invalid file gets every
 // problem with its line number and changes nothing.
 export async function importReferenceFile(
   user: { id: string; email: string; isPlatformAdmin: boolean },
@@ -35,7 +38,7 @@ export async function importReferenceFile(
   const format = dataFormatOf(file.fileName);
   if (!format) return fail("unsupported file type: use .yaml, .yml, .json or .csv");
   const kind = detectDataKind(file.text, format);
-  if (!kind) return fail('the file does not say what it is: expected a header "kind: catalog | mapping-set | timeline"');
+  if (!kind) return fail('the file does not say what it is: expected a header "kind: catalog | mapping-set | risk-list | timeline"');
   const meta = { origin: "imported" as const, fileName: file.fileName.slice(0, 200), importedBy: { id: user.id, email: user.email } };
 
   if (kind === "catalog") {
@@ -53,6 +56,12 @@ export async function importReferenceFile(
     const { mappingSet, created } = await publishMappingSet(parsed.value, { sourceId: source.id, targetId: target.id }, meta);
     return { ok: true, kind, id: mappingSet.id, label: mappingSet.key, revision: mappingSet.revision, created };
   }
+  if (kind === "risk-list") {
+    const parsed = parseRiskList(file.text, format);
+    if (!parsed.ok) return parsed;
+    const { riskList, created } = await publishRiskList(parsed.value, meta);
+    return { ok: true, kind, id: riskList.id, label: riskListLabel(riskList), revision: riskList.revision, created };
+  }
   if (format === "csv") return fail("a timeline has no CSV layout: use YAML or JSON");
   const parsed = parseTimeline(file.text, format);
   if (!parsed.ok) return parsed;
@@ -62,11 +71,12 @@ export async function importReferenceFile(
 
 export async function countReferenceRows() {
   const db = platformDb();
-  const [catalogVersions, clauses, mappingSets, mappings] = await Promise.all([
+  const [catalogVersions, clauses, mappingSets, mappings, riskLists] = await Promise.all([
     db.catalogVersion.count(),
     db.clause.count(),
     db.mappingSet.count(),
     db.clauseMapping.count(),
+    db.riskList.count(),
   ]);
-  return { catalogVersions, clauses, mappingSets, mappings };
+  return { catalogVersions, clauses, mappingSets, mappings, riskLists };
 }

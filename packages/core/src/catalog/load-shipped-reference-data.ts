@@ -2,6 +2,7 @@ import { loadShippedData } from "@hopquy/catalog/shipped";
 import { publishCatalogVersion } from "./publish-catalog-version";
 import { publishMappingSet } from "./publish-mapping-set";
 import { publishTimeline } from "./publish-timeline";
+import { publishRiskList } from "../risk-lists/publish-risk-list";
 import { resolveCatalogVersion } from "./resolve-catalog-version";
 
 export interface ReferenceLoadSummary {
@@ -9,9 +10,10 @@ export interface ReferenceLoadSummary {
   catalogs: { id: string; label: string; created: boolean }[];
   mappingSets: { id: string; label: string; created: boolean }[];
   timelineCreated: boolean;
+  riskLists: { id: string; label: string; created: boolean }[];
 }
 
-// Loads the catalogs, mapping sets and timeline shipped in packages/catalog/data. Run by the seed
+// Loads the catalogs, mapping sets, risk lists and timeline shipped in packages/catalog/data. Run by the seed
 // on every setup: unchanged files create nothing, changed files create new revisions.
 export async function loadShippedReferenceData(): Promise<ReferenceLoadSummary> {
   const data = loadShippedData();
@@ -28,5 +30,10 @@ export async function loadShippedReferenceData(): Promise<ReferenceLoadSummary> 
     mappingSets.push({ id: mappingSet.id, label: set.id, created });
   }
   const { created: timelineCreated } = await publishTimeline(data.timeline, { origin: "shipped" });
-  return { catalogs, mappingSets, timelineCreated };
+  const riskLists = [];
+  for (const list of data.riskLists) {
+    const { riskList, created } = await publishRiskList(list, { origin: "shipped" });
+    riskLists.push({ id: riskList.id, label: list.id, created });
+  }
+  return { catalogs, mappingSets, timelineCreated, riskLists };
 }

@@ -1,11 +1,12 @@
 import { addDays, daysUntilExpiry, dueExpiryReminder, EXPIRY_REMINDER_HORIZON_DAYS, EXPIRY_REMINDER_THRESHOLDS } from "@hopquy/compliance";
-import { findOrganizationsWithEvidenceExpiryWork, lockOrganization, tenantDb, type Prisma } from "@hopquy/db";
+import { findOrganizationsWithEvidenceExpiryWork, lockOrganization, tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvents, type AuditActor } from "../audit/append-audit-event";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { dateOfIsoDay, isoDate, isoToday } from "../assessments/today";
-import { logger } from "../logger";
+import { forEachOrganization } from "../organizations/for-each-organization";
 import { expiredDedupeKey, expiringDedupeKey, type EvidenceExpiryPayload } from "../notifications/notification-kinds";
+import { recordNotifications, type NotificationRow } from "../notifications/record-notifications";
 
 // Audit actor of changes no user made.
 export const SYSTEM_ACTOR_EMAIL = "system";
@@ -20,6 +21,8 @@ export interface OrganizationExpirySweepResult {
   expiryCleared: number;
   remindersCreated: number;
   expiredNotificationsCreated: number;
+  // Outbox rows of immediate e-mails, to enqueue after the commit.
+  emailMessageIds: string[];
 }
 
 export interface EvidenceExpirySweepSummary {
@@ -27,8 +30,8 @@ export interface EvidenceExpirySweepSummary {
   organizations: number;
   expiredMarked: number;
   remindersCreated: number;
+  emailMessageIds: string[];
 }
-
 
 // The daily job: every organization with expiring, expired or renewed evidence, each in its own
 // transaction. `today` (ISO date, Vietnamese calendar by default) exists for re-runs and tests.
@@ -37,22 +40,17 @@ export async function sweepEvidenceExpiry(
 ): Promise<EvidenceExpirySweepSummary> {
   const today = sweepEvidenceExpiryInput.parse({ today: input.today }).today ?? isoToday();
   const organizationIds = await findOrganizationsWithEvidenceExpiryWork(dateOfIsoDay(today), dateOfIsoDay(addDays(today, EXPIRY_REMINDER_HORIZON_DAYS)));
-  const summary: EvidenceExpirySweepSummary = { today, organizations: organizationIds.length, expiredMarked: 0, remindersCreated: 0 };
-  const failed: string[] = [];
-  for (const [index, organizationId] of organizationIds.entries()) {
-    try {
-      const result = await sweepOrganizationEvidenceExpiry(organizationId, today);
+  const summary: EvidenceExpirySweepSummary = { today, organizations: organizationIds.length, expiredMarked: 0, remindersCreated: 0, emailMessageIds: [] };
+  await forEachOrganization(organizationIds, (organizationId) => sweepOrganizationEvidenceExpiry(organizationId, today), {
+    what: "Evidence expiry sweep",
+    context: { today },
+    onProgress: input.onProgress,
+    onResult: (result) => {
       summary.expiredMarked += result.expiredMarked;
       summary.remindersCreated += result.remindersCreated;
-    } catch (err) {
-      // One broken organization must not hold back everyone else's reminders; the job still fails
-      // afterwards so it is retried (a re-run is idempotent).
-      logger.error({ err, organizationId, today }, "evidence expiry sweep failed for an organization");
-      failed.push(organizationId);
-    }
-    await input.onProgress?.(index + 1, organizationIds.length);
-  }
-  if (failed.length) throw new Error(`Evidence expiry sweep failed for ${failed.length} of ${organizationIds.length} organizations`);
+      summary.emailMessageIds.push(...result.emailMessageIds);
+    },
+  });
   return summary;
 }
 
@@ -118,7 +116,7 @@ export async function sweepOrganizationEvidenceExpiry(organizationId: string, to
       sent.set(key, [...(sent.get(key) ?? []), owner.threshold]);
     }
 
-    const reminders: Prisma.NotificationCreateManyInput[] = [];
+    const reminders: NotificationRow[] = [];
     for (const e of expiring) {
       for (const { userId } of recipients) {
         const threshold = dueExpiryReminder(e.daysLeft, sent.get(`${userId}|${e.id}`) ?? []);
@@ -128,7 +126,7 @@ export async function sweepOrganizationEvidenceExpiry(organizationId: string, to
       }
     }
     // Rejected evidence never counted, so its expiry is not news to anyone.
-    const expiredNotices: Prisma.NotificationCreateManyInput[] = expired
+    const expiredNotices: NotificationRow[] = expired
       .filter((e) => e.reviewState !== "rejected")
       .flatMap((e) =>
         recipients.map(({ userId }) => ({
@@ -139,9 +137,14 @@ export async function sweepOrganizationEvidenceExpiry(organizationId: string, to
           payload: { evidenceId: e.id, title: e.title, expiryDate: e.expiryDate } satisfies EvidenceExpiryPayload,
         })),
       );
-    const [remindersCreated, expiredNotificationsCreated] = await Promise.all(
-      [reminders, expiredNotices].map(async (data) => (data.length ? (await tx.notification.createMany({ data, skipDuplicates: true })).count : 0)),
-    );
-    return { expiredMarked: expired.length, expiryCleared: renewed.length, remindersCreated: remindersCreated!, expiredNotificationsCreated: expiredNotificationsCreated! };
+    const recorded = await recordNotifications(tx, [...reminders, ...expiredNotices]);
+    const count = (kind: string) => recorded.created.filter((n) => n.kind === kind).length;
+    return {
+      expiredMarked: expired.length,
+      expiryCleared: renewed.length,
+      remindersCreated: count("evidence.expiring"),
+      expiredNotificationsCreated: count("evidence.expired"),
+      emailMessageIds: recorded.emailMessageIds,
+    };
   }, TRANSACTION_OPTIONS);
 }

@@ -2,6 +2,8 @@ import { tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
+import { cancelEmailMessages } from "../email/cancel-email-messages";
+import { emailDedupeKey } from "../email/write-email-messages";
 import { notFound } from "../errors";
 import { assertCan } from "../permissions";
 
@@ -14,6 +16,7 @@ export async function revokeInvitation(ctx: TenantContext, rawInput: z.input<typ
     const invitation = await tx.invitation.findUnique({ where: { id: input.invitationId } });
     if (!invitation || invitation.status !== "pending") throw notFound("Invitation");
     await tx.invitation.update({ where: { id: invitation.id }, data: { status: "revoked" } });
+    await cancelEmailMessages(tx, [emailDedupeKey.invitation(invitation.id)], "invitation revoked");
     await appendAuditEvent(tx, ctx, {
       action: "invitation.revoked",
       targetType: "invitation",

@@ -19,6 +19,8 @@ export async function removeMember(ctx: TenantContext, rawInput: z.input<typeof 
     if (!membership) throw notFound("Member");
     if (membership.role === "owner") await assertAnotherOwnerRemains(tx, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
+    // The former member's calendar feed goes too, so a later re-invitation does not revive its URL.
+    await tx.calendarFeed.deleteMany({ where: { userId: membership.userId } });
     await appendAuditEvent(tx, ctx, {
       action: "member.removed",
       targetType: "membership",

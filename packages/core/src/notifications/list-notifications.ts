@@ -5,9 +5,13 @@ import { assertCan } from "../permissions";
 import { listNotificationsInput } from "./notification-input";
 import {
   catalogChangedPayloadSchema,
+  deadlinePayloadSchema,
   evidenceExpiryPayloadSchema,
+  riskListPublishedPayloadSchema,
   type CatalogChangedPayload,
+  type DeadlinePayload,
   type EvidenceExpiryPayload,
+  type RiskListPublishedPayload,
 } from "./notification-kinds";
 
 interface NotificationBase {
@@ -21,6 +25,8 @@ export type NotificationItem = NotificationBase &
   (
     | { kind: "evidence.expiring" | "evidence.expired"; evidence: EvidenceExpiryPayload }
     | { kind: "catalog.changed"; catalogChange: CatalogChangedPayload }
+    | { kind: "risk-list.published"; riskList: RiskListPublishedPayload }
+    | { kind: "deadline.due" | "deadline.overdue"; deadline: DeadlinePayload }
   );
 
 // The caller's own notifications in this organization, newest first, keyset-paginated on
@@ -66,6 +72,14 @@ function toNotificationItem(row: { id: string; kind: string; payload: unknown; c
   if (row.kind === "catalog.changed") {
     const payload = catalogChangedPayloadSchema.safeParse(row.payload);
     return payload.success ? { ...base, kind: row.kind, catalogChange: payload.data } : null;
+  }
+  if (row.kind === "risk-list.published") {
+    const payload = riskListPublishedPayloadSchema.safeParse(row.payload);
+    return payload.success ? { ...base, kind: row.kind, riskList: payload.data } : null;
+  }
+  if (row.kind === "deadline.due" || row.kind === "deadline.overdue") {
+    const payload = deadlinePayloadSchema.safeParse(row.payload);
+    return payload.success ? { ...base, kind: row.kind, deadline: payload.data } : null;
   }
   return null;
 }

@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { TenantContext } from "../context";
 import { assertCan } from "../permissions";
 import { MAX_IMPORT_ROWS } from "./import-report";
-import { CAPABILITY_COLUMNS, escapeFormula, exportColumns, formatYesNo, headerLabel, REQUIRED_COLUMNS, type SkuSheetColumn } from "./sku-sheet-layout";
+import { isoDate } from "../assessments/today";
+import { CAPABILITY_COLUMNS, escapeFormula, exportColumns, formatRiskClassReason, formatYesNo, headerLabel, REQUIRED_COLUMNS, type SkuSheetColumn } from "./sku-sheet-layout";
 
 export const SKU_EXPORT_FORMATS = ["csv", "xlsx"] as const;
 export const exportSkusInput = z.object({
@@ -69,7 +70,18 @@ async function* skuRows(db: TenantDb, columns: readonly SkuSheetColumn[], family
         hsCode: sku.hsCode ?? "",
         description: sku.description ?? "",
         family: sku.familyId ? (familyNames.get(sku.familyId) ?? "") : "",
+        // The effective class and where it comes from; the import takes it as set by hand only when
+        // the origin says so (a class from the list is derived again from the list in force).
         riskClass: sku.riskClass,
+        riskClassOrigin: sku.riskClassOrigin,
+        riskClassReason: sku.riskClassOrigin === "manual" ? formatRiskClassReason(sku.riskClassReason) : "",
+        listRiskClass: sku.listRiskClass ?? "",
+        listRiskEntryId: sku.listRiskEntryId ?? "",
+        productCategory: sku.productCategory ?? "",
+        marketStatus: sku.marketStatus,
+        onMarketSince: isoDate(sku.onMarketSince) ?? "",
+        plannedLaunchOn: isoDate(sku.plannedLaunchOn) ?? "",
+        withdrawnOn: isoDate(sku.withdrawnOn) ?? "",
         archived: formatYesNo(sku.archivedAt !== null),
         ...Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, formatYesNo(profile[key])])),
       };
@@ -133,7 +145,16 @@ function addGuideSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, columns: re
     countryOfOrigin: "Mã ISO 2 chữ cái, ví dụ VN, CN (ISO 3166 alpha-2)",
     hsCode: "Ví dụ 8525.89.90",
     family: "Tên dòng sản phẩm; tạo mới nếu chưa có (created when missing)",
-    riskClass: "unclassified | low | medium | high (Chưa phân loại | Thấp | Trung bình | Cao)",
+    riskClass: "Phân loại đặt thủ công; để trống hoặc unclassified để theo danh mục Bộ Công an. Class set by hand: unclassified | low | medium | high (Chưa phân loại | Thấp | Trung bình | Cao); blank = the MPS risk list decides",
+    riskClassOrigin: "none | list | manual. Khi là list hoặc none, cột phân loại không được coi là đặt thủ công (with list or none the risk class is not taken as set by hand)",
+    riskClassReason: "Tối đa 500 ký tự (at most 500 characters)",
+    listRiskClass: "Chỉ để xem, không được nhập (exported for information, not imported)",
+    listRiskEntryId: "Chỉ để xem, không được nhập (exported for information, not imported)",
+    productCategory: "Như danh mục gọi, ví dụ baby-monitor (as the list names it)",
+    marketStatus: "planned | on_market | withdrawn (Dự kiến | Đang bán | Đã rút); để trống = on_market",
+    onMarketSince: "YYYY-MM-DD, không ở tương lai (not in the future)",
+    plannedLaunchOn: "YYYY-MM-DD (planned)",
+    withdrawnOn: "YYYY-MM-DD, bắt buộc khi withdrawn (required when withdrawn)",
   };
   for (const column of columns) {
     const answer = CAPABILITY_COLUMNS.has(column.key) ? "có / không / để trống = chưa rõ  (yes / no / blank = unknown)" : (values[column.key] ?? "");

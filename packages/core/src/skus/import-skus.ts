@@ -5,7 +5,10 @@ import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import { assertCan, can } from "../permissions";
 import { conflictOnUniqueViolation } from "../unique-violation";
+import { refreshSkuRiskClasses } from "../risk-lists/refresh-sku-risk-classes";
 import { readSkuSheet } from "./import-read-sheet";
+import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
+import { manualClassColumns, manualClassOf, marketColumns } from "./sku-class-and-market";
 import { fileIssue, IMPORT_MODES, MAX_REPORTED_ISSUES, type ImportMode, type ImportOutcome, type SkuImportIssue, type SkuImportReport } from "./import-report";
 import { duplicateKey, validateSkuRows, type RowValidation, type SkuCandidate } from "./import-validate-rows";
 
@@ -42,6 +45,7 @@ export async function importSkus(ctx: TenantContext, rawInput: z.input<typeof im
   if (fileIssues.length) return report({ ...facts, outcome: outcomeOfRefusal(mode), fileIssues });
 
   const db = tenantDb(ctx.organizationId);
+  const list = mode === "validate" ? null : await rulesOfListInForce();
   if (mode === "validate") {
     const checked = await withoutExisting(db, validation);
     return report({ ...facts, outcome: "validated", rowIssues: [...validation.rowIssues, ...checked.issues], validRowCount: checked.valid.length });
@@ -59,16 +63,24 @@ export async function importSkus(ctx: TenantContext, rawInput: z.input<typeof im
       const skuIds: string[] = [];
       for (let start = 0; start < checked.valid.length; start += INSERT_BATCH) {
         const created = await tx.sku.createManyAndReturn({
-          data: checked.valid.slice(start, start + INSERT_BATCH).map((candidate) => ({
-            organizationId: ctx.organizationId,
-            ...candidate.input,
-            familyId: candidate.familyName ? families.idOf(candidate.familyName) : null,
-            archivedAt: candidate.archived ? now : null,
-          })),
+          data: checked.valid.slice(start, start + INSERT_BATCH).map(({ input, market, familyName, archived }) => {
+            const { riskClass, riskClassReason, productCategory, marketStatus: _status, onMarketSince: _since, plannedLaunchOn: _launch, withdrawnOn: _withdrawn, ...fields } = input;
+            return {
+              organizationId: ctx.organizationId,
+              ...fields,
+              productCategory: productCategory ?? null,
+              ...marketColumns(market),
+              ...manualClassColumns(manualClassOf(riskClass), riskClassReason, "import", ctx, now),
+              familyId: familyName ? families.idOf(familyName) : null,
+              archivedAt: archived ? now : null,
+            };
+          }),
           select: { id: true },
         });
         skuIds.push(...created.map((sku) => sku.id));
       }
+      // One read and at most one set-based update for the whole file.
+      await refreshSkuRiskClasses(tx, ctx.organizationId, list, skuIds);
       const imported = { skus: skuIds.length, families: families.created };
       await appendAuditEvent(tx, ctx, {
         action: "sku.imported",

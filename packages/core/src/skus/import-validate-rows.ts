@@ -4,12 +4,16 @@ import type { ApplicabilityProfile, Capability } from "@hopquy/compliance";
 import type { z } from "zod";
 import type { SkuImportIssue } from "./import-report";
 import type { SheetTable } from "./import-read-sheet";
+import { marketIssues, normalizeMarket, type MarketFacts } from "./sku-class-and-market";
 import { createSkuInput, productFamilyInput } from "./sku-input";
 import {
   CAPABILITY_COLUMNS,
   columnLetter,
   matchHeader,
+  parseMarketStatus,
   parseRiskClass,
+  parseRiskClassOrigin,
+  parseRiskClassReason,
   parseYesNo,
   REQUIRED_COLUMNS,
   SKU_SHEET_COLUMNS,
@@ -21,6 +25,8 @@ export type SkuCandidateInput = Omit<z.output<typeof createSkuInput>, "familyId"
 export interface SkuCandidate {
   line: number;
   input: SkuCandidateInput;
+  /** Checked and normalized like createSku does. */
+  market: MarketFacts;
   familyName?: string;
   archived: boolean;
 }
@@ -89,6 +95,10 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
       if (!family.success) issues.push(issueAt(row.line, "family", family.error.issues[0]!.message));
     }
 
+    // An exported SKU whose class came from the list (or from nothing) is not a class set by hand.
+    const origin = parseRiskClassOrigin(cell("riskClassOrigin"));
+    if (origin === null) issues.push(issueAt(row.line, "riskClassOrigin", "invalid_risk_class_origin"));
+    const classFromList = origin === "list" || origin === "none";
     const result = createSkuInput.safeParse({
       modelCode: cell("modelCode"),
       hardwareRevision: cell("hardwareRevision"),
@@ -98,9 +108,25 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
       countryOfOrigin: cell("countryOfOrigin"),
       hsCode: cell("hsCode"),
       description: cell("description"),
-      riskClass: parseRiskClass(cell("riskClass")),
+      riskClass: classFromList ? undefined : parseRiskClass(cell("riskClass")),
+      riskClassReason: classFromList ? undefined : parseRiskClassReason(cell("riskClassReason")),
+      productCategory: cell("productCategory"),
+      marketStatus: parseMarketStatus(cell("marketStatus")),
+      onMarketSince: cell("onMarketSince").trim(),
+      plannedLaunchOn: cell("plannedLaunchOn").trim(),
+      withdrawnOn: cell("withdrawnOn").trim(),
       capabilities,
     });
+    let market: MarketFacts | undefined;
+    if (result.success) {
+      market = normalizeMarket({
+        marketStatus: result.data.marketStatus ?? "on_market",
+        onMarketSince: result.data.onMarketSince ?? null,
+        plannedLaunchOn: result.data.plannedLaunchOn ?? null,
+        withdrawnOn: result.data.withdrawnOn ?? null,
+      });
+      for (const issue of marketIssues(market)) issues.push(issueAt(row.line, issue.path[0] as SkuSheetColumnKey, issue.message));
+    }
     if (!result.success) {
       const reported = new Set<string>();
       for (const issue of result.error.issues) {
@@ -119,8 +145,8 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
     }
     rowIssues.push(...issues);
     parsed.push(
-      issues.length === 0 && result.success
-        ? { line: row.line, input: withoutFamilyId(result.data), archived: archived === true, ...(familyName ? { familyName } : {}) }
+      issues.length === 0 && result.success && market
+        ? { line: row.line, input: withoutFamilyId(result.data), market, archived: archived === true, ...(familyName ? { familyName } : {}) }
         : null,
     );
   }

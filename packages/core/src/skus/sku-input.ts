@@ -25,13 +25,43 @@ export const skuFieldsSchema = z.object({
 
 export const RISK_CLASSES = ["unclassified", "low", "medium", "high"] as const;
 export const riskClassSchema = z.enum(RISK_CLASSES, "invalid_risk_class");
+// Stored when a class is set by hand without a reason; codes, so the UI says them in its language.
+export const DEFAULT_RISK_CLASS_REASONS = {
+  create: "hq:set_at_registration",
+  update: "hq:set_on_edit",
+  import: "hq:set_by_import",
+} as const;
+export type RiskClassSource = keyof typeof DEFAULT_RISK_CLASS_REASONS;
+
+export const MARKET_STATUSES = ["planned", "on_market", "withdrawn"] as const;
+export const marketStatusSchema = z.enum(MARKET_STATUSES, "invalid_market_status");
+
+// Omitted = unchanged (on update), "" = cleared (null).
+const clearableText = (max: number) =>
+  z.string().trim().max(max, "too_long").nullish().transform((v) => (v === undefined ? undefined : v ? v : null));
+const clearableDate = z
+  .union([z.literal("").transform(() => null), z.null(), z.iso.date("invalid_date")], "invalid_date")
+  .optional();
+
+// The risk-class and market fields shared by create and update. `riskClass` is the class set by
+// hand ("unclassified" = none: the MPS risk list decides); the effective class is derived.
+const classAndMarketFields = {
+  riskClassReason: clearableText(500),
+  // As the list names categories: lower-case words joined by hyphens ("baby-monitor").
+  productCategory: clearableText(64).refine((v) => !v || /^[\p{L}\p{N}][\p{L}\p{N} ._\/-]*$/u.test(v), "invalid_product_category"),
+  marketStatus: marketStatusSchema.optional(),
+  onMarketSince: clearableDate,
+  plannedLaunchOn: clearableDate,
+  withdrawnOn: clearableDate,
+};
 
 export const createSkuInput = skuFieldsSchema.extend({
   capabilities: applicabilityProfileSchema.default(applicabilityProfileSchema.parse({})),
   riskClass: riskClassSchema.default("unclassified"),
+  ...classAndMarketFields,
 });
 // Omitted on update means "unchanged": a caller that does not know the field must not reset it.
-export const updateSkuInput = skuFieldsSchema.extend({ skuId: z.string().min(1).max(64), riskClass: riskClassSchema.optional() });
+export const updateSkuInput = skuFieldsSchema.extend({ skuId: z.string().min(1).max(64), riskClass: riskClassSchema.optional(), ...classAndMarketFields });
 export const updateSkuCapabilitiesInput = z.object({ skuId: z.string().min(1).max(64), capabilities: applicabilityProfileSchema });
 
 export const firmwareVersionInput = z

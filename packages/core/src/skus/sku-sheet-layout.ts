@@ -1,7 +1,7 @@
 // The SKU spreadsheet layout shared by import and export (pure: no I/O). Export headers read
 // "Mã model (modelCode)": Vietnamese for people, the key in parentheses for a stable round trip.
 import { CAPABILITIES, CAPABILITY_KEYS, type Capability } from "@hopquy/compliance";
-import { RISK_CLASSES } from "./sku-input";
+import { DEFAULT_RISK_CLASS_REASONS, MARKET_STATUSES, RISK_CLASSES, type RiskClassSource } from "./sku-input";
 
 export type SkuFieldColumn =
   | "modelCode"
@@ -14,6 +14,15 @@ export type SkuFieldColumn =
   | "description"
   | "family"
   | "riskClass"
+  | "riskClassOrigin"
+  | "riskClassReason"
+  | "listRiskClass"
+  | "listRiskEntryId"
+  | "productCategory"
+  | "marketStatus"
+  | "onMarketSince"
+  | "plannedLaunchOn"
+  | "withdrawnOn"
   | "archived";
 export type SkuSheetColumnKey = SkuFieldColumn | Capability;
 
@@ -35,6 +44,16 @@ const FIELD_COLUMNS: readonly SkuSheetColumn[] = [
   { key: "description", vi: "Mô tả", en: "Description" },
   { key: "family", vi: "Dòng sản phẩm", en: "Product family", aliases: ["Family"] },
   { key: "riskClass", vi: "Phân loại rủi ro", en: "Risk class" },
+  { key: "riskClassOrigin", vi: "Nguồn phân loại", en: "Risk class origin" },
+  { key: "riskClassReason", vi: "Lý do phân loại", en: "Risk class reason" },
+  // What the MPS list says: written by the export, derived again (not read) by the import.
+  { key: "listRiskClass", vi: "Phân loại theo danh mục Bộ Công an", en: "Risk class of the MPS list" },
+  { key: "listRiskEntryId", vi: "Mục danh mục", en: "MPS list entry" },
+  { key: "productCategory", vi: "Loại sản phẩm", en: "Product category" },
+  { key: "marketStatus", vi: "Tình trạng thị trường", en: "Market status" },
+  { key: "onMarketSince", vi: "Bán ra từ ngày", en: "On the market since" },
+  { key: "plannedLaunchOn", vi: "Ngày dự kiến ra mắt", en: "Planned launch" },
+  { key: "withdrawnOn", vi: "Ngày rút khỏi thị trường", en: "Withdrawn on" },
   { key: "archived", vi: "Đã lưu trữ", en: "Archived" },
 ];
 
@@ -112,6 +131,43 @@ const RISK_CLASS_INDEX: ReadonlyMap<string, string> = new Map(
 export function parseRiskClass(cell: string): string | undefined {
   if (cell.trim() === "") return undefined;
   return RISK_CLASS_INDEX.get(foldText(cell)) ?? cell;
+}
+
+const RISK_CLASS_ORIGIN_LABELS = { none: "Chưa phân loại", list: "Theo danh mục", manual: "Đặt thủ công" } as const;
+export type RiskClassOriginName = keyof typeof RISK_CLASS_ORIGIN_LABELS;
+const RISK_CLASS_ORIGIN_INDEX: ReadonlyMap<string, RiskClassOriginName> = new Map(
+  (Object.keys(RISK_CLASS_ORIGIN_LABELS) as RiskClassOriginName[]).flatMap((key) => [[foldText(key), key] as const, [foldText(RISK_CLASS_ORIGIN_LABELS[key]), key] as const]),
+);
+// Blank = not given (the risk class cell is then the class set by hand); null = not an origin.
+export function parseRiskClassOrigin(cell: string): RiskClassOriginName | undefined | null {
+  if (cell.trim() === "") return undefined;
+  return RISK_CLASS_ORIGIN_INDEX.get(foldText(cell)) ?? null;
+}
+
+const MARKET_STATUS_LABELS: Record<(typeof MARKET_STATUSES)[number], string> = { planned: "Dự kiến", on_market: "Đang bán", withdrawn: "Đã rút" };
+const MARKET_STATUS_INDEX: ReadonlyMap<string, string> = new Map(
+  MARKET_STATUSES.flatMap((key) => [[foldText(key), key] as const, [foldText(key.replace("_", " ")), key] as const, [foldText(MARKET_STATUS_LABELS[key]), key] as const]),
+);
+// Like parseRiskClass: blank is "not given", anything unknown is passed on for the schema to report.
+export function parseMarketStatus(cell: string): string | undefined {
+  if (cell.trim() === "") return undefined;
+  return MARKET_STATUS_INDEX.get(foldText(cell)) ?? cell;
+}
+
+// The default reasons (codes) as the export writes them, and back.
+const DEFAULT_REASON_LABELS: Record<RiskClassSource, string> = {
+  create: "Đặt khi đăng ký SKU",
+  update: "Đặt khi sửa SKU",
+  import: "Đặt khi nhập từ tệp",
+};
+const REASON_SOURCES = Object.keys(DEFAULT_RISK_CLASS_REASONS) as RiskClassSource[];
+export function formatRiskClassReason(reason: string | null): string {
+  const source = REASON_SOURCES.find((k) => DEFAULT_RISK_CLASS_REASONS[k] === reason);
+  return source ? DEFAULT_REASON_LABELS[source] : (reason ?? "");
+}
+export function parseRiskClassReason(cell: string): string {
+  const source = REASON_SOURCES.find((k) => foldText(DEFAULT_REASON_LABELS[k]) === foldText(cell));
+  return source ? DEFAULT_RISK_CLASS_REASONS[source] : cell;
 }
 
 // Spreadsheet column letters: 1 -> A, 27 -> AA.

@@ -99,13 +99,15 @@ describe("SKU registry", () => {
 
   it("starts SKUs unclassified, audits a risk class change, and keeps it when an update does not name it", async () => {
     const team = await createTeam();
-    const sku = await createSku(team.ctx.owner, camera);
+    // An HS code no MPS list entry names: unclassified whatever list another test file put in force.
+    const unlisted = { ...camera, hsCode: "8471.30" };
+    const sku = await createSku(team.ctx.owner, unlisted);
     expect(sku.riskClass).toBe("unclassified");
-    await updateSku(team.ctx.owner, { skuId: sku.id, ...camera, riskClass: "high" });
-    await updateSku(team.ctx.owner, { skuId: sku.id, ...camera, brand: "HopCam Pro" });
+    await updateSku(team.ctx.owner, { skuId: sku.id, ...unlisted, riskClass: "high" });
+    await updateSku(team.ctx.owner, { skuId: sku.id, ...unlisted, brand: "HopCam Pro" });
     expect((await getSku(team.ctx.viewer, sku.id)).riskClass).toBe("high");
     const events = (await auditEventsOf(team.organization.id)).filter((e) => e.action === "sku.updated");
     expect(events[0]).toMatchObject({ before: { riskClass: "unclassified" }, after: { riskClass: "high" } });
-    await expect(createSku(team.ctx.owner, { ...camera, modelCode: "X-1", riskClass: "extreme" as never })).rejects.toBeInstanceOf(ZodError);
+    await expect(createSku(team.ctx.owner, { ...unlisted, modelCode: "X-1", riskClass: "extreme" as never })).rejects.toBeInstanceOf(ZodError);
   });
 });

@@ -1,4 +1,4 @@
-import { countUnreadNotifications, listOrganizationsOfUser } from "@hopquy/core";
+import { countUnreadNotifications, isMailConfigured, listOrganizationsOfUser } from "@hopquy/core";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { LanguageSwitch } from "@/features/shell/language-switch";
@@ -16,6 +16,7 @@ export default async function OrganizationLayout({ children, params }: { childre
   const { t } = await getTranslator();
   const nav = [
     { href: `/${ctx.organizationSlug}`, label: t("nav.dashboard") },
+    { href: `/${ctx.organizationSlug}/deadlines`, label: t("nav.deadlines") },
     { href: `/${ctx.organizationSlug}/matrix`, label: t("nav.matrix") },
     { href: `/${ctx.organizationSlug}/skus`, label: t("nav.skus") },
     { href: `/${ctx.organizationSlug}/evidence`, label: t("nav.evidence") },
@@ -52,7 +53,15 @@ export default async function OrganizationLayout({ children, params }: { childre
           <SignOutButton label={t("common.signOut")} />
         </div>
       </aside>
-      <main className="flex-1 p-8">{children}</main>
+      <main className="flex-1 p-8">
+        {/* Owners run the instance: they learn that e-mails are waiting for SMTP settings. */}
+        {ctx.role === "owner" && !isMailConfigured() ? (
+          <p role="alert" data-testid="mail-not-configured" className="mb-6 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+            {t("mail.notConfigured")}
+          </p>
+        ) : null}
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { getPortfolio } from "@hopquy/core";
+import { getPortfolio, getPortfolioDeadlines } from "@hopquy/core";
 import Link from "next/link";
 import { requireSession } from "@/auth/session";
 import { OrganizationSummary } from "@/features/portfolio/organization-summary";
+import { PortfolioDeadlines } from "@/features/portfolio/portfolio-deadlines";
 import { PortfolioHeader } from "@/features/portfolio/portfolio-header";
 import { getTranslator } from "@/i18n/get-locale";
 
@@ -10,8 +11,8 @@ export const dynamic = "force-dynamic";
 // Any signed-in user: every organization is read through the user's own membership there.
 export default async function PortfolioPage() {
   const user = await requireSession();
-  const { t } = await getTranslator();
-  const portfolio = await getPortfolio(user);
+  const { t, locale } = await getTranslator();
+  const [portfolio, deadlines] = await Promise.all([getPortfolio(user), getPortfolioDeadlines(user)]);
   return (
     <div className="min-h-screen">
       <PortfolioHeader organizations={portfolio.map((entry) => entry.organization)} user={user} t={t} />
@@ -33,7 +34,10 @@ export default async function PortfolioPage() {
             </Link>
           </div>
         ) : (
-          portfolio.map((entry) => <OrganizationSummary key={entry.organization.id} entry={entry} t={t} />)
+          <>
+            <PortfolioDeadlines data={deadlines} t={t} locale={locale} />
+            {portfolio.map((entry) => <OrganizationSummary key={entry.organization.id} entry={entry} t={t} />)}
+          </>
         )}
       </main>
     </div>

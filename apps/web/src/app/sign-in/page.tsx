@@ -1,4 +1,5 @@
 import { isInstanceEmpty } from "@hopquy/core";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSession } from "@/auth/session";
 import { SignInForm } from "@/features/auth/sign-in-form";
@@ -15,6 +16,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <AuthCard title={t("signIn.title")}>
       <SignInForm next={next} />
+      <Link href="/forgot-password" className="block text-center text-sm text-brand-600 hover:underline" data-testid="forgot-password-link">
+        {t("passwordReset.forgotLink")}
+      </Link>
     </AuthCard>
   );
 }

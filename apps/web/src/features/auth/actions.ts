@@ -5,12 +5,17 @@ import {
   createFirstOwner,
   firstOwnerInput,
   localeSchema,
+  requestPasswordReset,
+  requestPasswordResetInput,
+  resetPassword,
+  resetPasswordInput,
   setUserLocale,
   signOutEverywhere,
   signUpWithInvitation,
   signUpWithInvitationInput,
 } from "@hopquy/core";
-import { cookies } from "next/headers";
+import { enqueueEmailDeliveries } from "@hopquy/jobs";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/auth/auth";
 import { signInWithPassword } from "@/auth/credentials-sign-in";
@@ -18,6 +23,7 @@ import { getSession } from "@/auth/session";
 import { LOCALE_COOKIE } from "@/i18n/translate";
 import { toActionError, userAction } from "@/lib/action-client";
 import type { ActionResult } from "@/lib/action-result";
+import { clientIpFrom } from "@/lib/client-ip";
 
 const signInInput = z.object({ email: z.string().trim().max(254), password: z.string().min(1).max(256) });
 
@@ -74,4 +80,28 @@ export async function setLocaleAction(rawLocale: string): Promise<ActionResult<n
   const user = await getSession();
   if (user) await setUserLocale(user.id, parsed.data);
   return { ok: true, data: null };
+}
+
+// Forgot password: the same answer whether or not the address has an account (or is throttled).
+export async function requestPasswordResetAction(rawInput: z.input<typeof requestPasswordResetInput>): Promise<ActionResult<null>> {
+  try {
+    const input = requestPasswordResetInput.parse(rawInput);
+    const { emailMessageId } = await requestPasswordReset({ email: input.email, ip: clientIpFrom(await headers()) });
+    if (emailMessageId) await enqueueEmailDeliveries([emailMessageId]);
+    return { ok: true, data: null };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
+}
+
+// A new password from a reset link; every session ends, then this browser is signed in afresh.
+export async function resetPasswordAction(rawInput: z.input<typeof resetPasswordInput>): Promise<ActionResult<{ signedIn: boolean }>> {
+  try {
+    const input = resetPasswordInput.parse(rawInput);
+    const { email } = await resetPassword(input);
+    const signedIn = await signInWithPassword(email, input.password);
+    return { ok: true, data: { signedIn: signedIn.ok } };
+  } catch (error) {
+    return { ok: false, error: toActionError(error) };
+  }
 }

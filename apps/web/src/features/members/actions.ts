@@ -10,11 +10,14 @@ import {
   revokeInvitation,
   revokeInvitationInput,
 } from "@hopquy/core";
+import { enqueueEmailDeliveries } from "@hopquy/jobs";
 import { revalidatePath } from "next/cache";
 import { orgAction } from "@/lib/action-client";
 
 export const inviteMemberAction = orgAction("member:invite", inviteMemberInput, async (ctx, input) => {
-  const { invitation, token } = await inviteMember(ctx, input);
+  const { invitation, token, emailMessageId } = await inviteMember(ctx, input);
+  // The invitation e-mail committed with the invitation; delivery is best effort from here.
+  if (emailMessageId) await enqueueEmailDeliveries([emailMessageId]);
   revalidatePath(`/${ctx.organizationSlug}/members`);
   // The token is returned once, to the inviter, so they can pass the link on.
   return { invitationId: invitation.id, invitePath: `/invite/${token}` };

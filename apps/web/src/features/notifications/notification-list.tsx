@@ -6,6 +6,20 @@ import { MarkReadButton } from "./mark-read-button";
 
 
 function messageOf(item: NotificationItem, t: Translate, locale: Locale) {
+  if (item.kind === "risk-list.published") {
+    const list = item.riskList;
+    const date = list.effectiveDate ? formatDay(locale, list.effectiveDate) : t("obligations.states.tbd");
+    return t("notifications.riskListPublished", { label: list.label, date, count: list.reclassifiedSkus, conflicts: list.conflicts });
+  }
+  if ("deadline" in item) {
+    const d = item.deadline;
+    const obligation = t(`obligations.kinds.${d.obligationKind}`, { version: "" }).trim();
+    const vars = { model: d.modelCode, obligation, date: formatDay(locale, d.dueDate), days: d.daysLeft };
+    if (item.kind === "deadline.overdue") return t("notifications.deadlineOverdue", vars);
+    if (d.daysLeft === 0) return t("notifications.deadlineDueToday", vars);
+    if (d.daysLeft === 1) return t("notifications.deadlineDueTomorrow", vars);
+    return t("notifications.deadlineDue", vars);
+  }
   if (item.kind === "catalog.changed") {
     const change = item.catalogChange;
     return t("catalogChanges.notification", { label: change.label, revision: change.revision, count: change.affectedAssessments, skus: change.affectedSkus });
@@ -15,6 +29,22 @@ function messageOf(item: NotificationItem, t: Translate, locale: Locale) {
   if (vars.days === 0) return t("notifications.expiringToday", vars);
   if (vars.days === 1) return t("notifications.expiringTomorrow", vars);
   return t("notifications.expiring", vars);
+}
+
+function NotificationLink({ item, organizationSlug, t }: { item: NotificationItem; organizationSlug: string; t: Translate }) {
+  const link =
+    item.kind === "catalog.changed"
+      ? { href: `/${organizationSlug}/catalog-changes`, label: t("catalogChanges.openChanges") }
+      : item.kind === "risk-list.published"
+        ? { href: `/${organizationSlug}/deadlines`, label: t("notifications.openDeadlines") }
+        : "deadline" in item
+          ? { href: `/${organizationSlug}/skus/${item.deadline.skuId}`, label: t("notifications.openSku") }
+          : { href: `/${organizationSlug}/evidence/${item.evidence.evidenceId}`, label: t("notifications.openEvidence") };
+  return (
+    <Link className="text-brand-600 underline" href={link.href}>
+      {link.label}
+    </Link>
+  );
 }
 
 export function NotificationList({ items, organizationSlug, t, locale }: { items: NotificationItem[]; organizationSlug: string; t: Translate; locale: Locale }) {
@@ -37,15 +67,7 @@ export function NotificationList({ items, organizationSlug, t, locale }: { items
               <p className="text-xs text-slate-500">
                 {formatDateTime(locale, item.createdAt)}
                 {" · "}
-                {item.kind === "catalog.changed" ? (
-                  <Link className="text-brand-600 underline" href={`/${organizationSlug}/catalog-changes`}>
-                    {t("catalogChanges.openChanges")}
-                  </Link>
-                ) : (
-                  <Link className="text-brand-600 underline" href={`/${organizationSlug}/evidence/${item.evidence.evidenceId}`}>
-                    {t("notifications.openEvidence")}
-                  </Link>
-                )}
+                <NotificationLink item={item} organizationSlug={organizationSlug} t={t} />
               </p>
             </div>
             {unread ? <MarkReadButton organizationSlug={organizationSlug} id={item.id} /> : null}

@@ -1,8 +1,9 @@
-import { listCatalogVersions } from "@hopquy/core";
+import { listCatalogVersions, listRiskLists } from "@hopquy/core";
 import Link from "next/link";
 import { ImportForm } from "@/features/catalogs/import-form";
 import { regulationLabel } from "@/features/catalogs/regulation-label";
 import { ProvisionalBadge } from "@/features/catalogs/relation-badge";
+import { formatDay } from "@/i18n/format-date";
 import { getTranslator } from "@/i18n/get-locale";
 import { localized } from "@/i18n/localized";
 import { getTenantPageContext } from "@/lib/tenant-page";
@@ -10,7 +11,7 @@ import { getTenantPageContext } from "@/lib/tenant-page";
 export default async function CatalogsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { ctx, user } = await getTenantPageContext((await params).orgSlug);
   const { t, locale } = await getTranslator();
-  const { versions, mappingSets } = await listCatalogVersions();
+  const [{ versions, mappingSets }, riskLists] = await Promise.all([listCatalogVersions(), listRiskLists()]);
   const base = `/${ctx.organizationSlug}/catalogs`;
   const dateFormat = locale === "vi" ? "vi-VN" : "en-GB";
   return (
@@ -51,6 +52,43 @@ export default async function CatalogsPage({ params }: { params: Promise<{ orgSl
                 <td className="space-x-2 p-3">
                   <a className="text-brand-600 underline" href={`/api/catalog-versions/${version.id}/export?format=yaml`}>YAML</a>
                   <a className="text-brand-600 underline" href={`/api/catalog-versions/${version.id}/export?format=csv`}>CSV</a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="space-y-2">
+        <h2 className="font-semibold">{t("catalogs.riskLists")}</h2>
+        <p className="text-sm text-slate-600">{t("catalogs.riskListsIntro")}</p>
+        <table className="w-full rounded-lg bg-white text-sm shadow-sm" data-testid="risk-lists">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-3">{t("catalogs.riskList")}</th>
+              <th className="p-3">{t("deadlines.state")}</th>
+              <th className="p-3">{t("catalogs.riskListDates")}</th>
+              <th className="p-3">{t("catalogs.published")}</th>
+              <th className="p-3">{t("catalogs.export")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {riskLists.map((list) => (
+              <tr key={list.id} className="border-t border-slate-100" data-status={list.status} data-in-force={list.inForce ? "true" : "false"}>
+                <td className="p-3">
+                  <span className="font-medium">{list.instrumentNumber ?? list.instrumentName ?? list.key}</span> · r{list.revision}
+                  <div className="text-xs text-slate-600">{list.sourceCitation}</div>
+                </td>
+                <td className="p-3">
+                  {t(`dashboard.riskListStatuses.${(list.inForce ? list.status : "superseded") as "published"}`)}
+                  {list.inForce ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-800">{t("catalogs.inForce")}</span> : null}
+                </td>
+                <td className="p-3 text-xs">
+                  {formatDay(locale, list.publicationDate)} → {formatDay(locale, list.effectiveDate)}
+                </td>
+                <td className="p-3">{list.publishedAt.toLocaleDateString(dateFormat)}</td>
+                <td className="space-x-2 p-3">
+                  <a className="text-brand-600 underline" href={`/api/risk-lists/${list.id}/export?format=yaml`}>YAML</a>
+                  <a className="text-brand-600 underline" href={`/api/risk-lists/${list.id}/export?format=csv`}>CSV</a>
                 </td>
               </tr>
             ))}

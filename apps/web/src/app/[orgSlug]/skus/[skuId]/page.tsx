@@ -9,6 +9,8 @@ import { SkuForm } from "@/features/skus/sku-form";
 import { SkuHistorySection } from "@/features/skus/sku-history-section";
 import { GapReportLinks } from "@/features/gap-report/gap-report-links";
 import { SkuComplianceSection } from "@/features/evidence/sku-compliance-section";
+import { isDefaultRiskClassReason, SkuRiskSection } from "@/features/declarations/sku-risk-section";
+import { isoDate } from "@hopquy/core/assessments/today";
 import { getTranslator } from "@/i18n/get-locale";
 import { getTenantPageContext } from "@/lib/tenant-page";
 import { formatDay } from "@/i18n/format-date";
@@ -21,6 +23,16 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
   const [sku, families] = await Promise.all([loadOrNotFound(() => getSku(ctx, skuId)), listProductFamilies(ctx)]);
   const editable = can(ctx, "sku:update");
   const day = (date: Date | null) => formatDay(locale, date);
+  // The form edits the class set by hand ("unclassified" = none); a default reason is not text to edit.
+  const customReason = isDefaultRiskClassReason(sku.riskClassReason) ? null : sku.riskClassReason;
+  const formValues = {
+    ...sku,
+    riskClass: sku.riskClassManual ?? "unclassified",
+    riskClassReason: customReason,
+    onMarketSince: isoDate(sku.onMarketSince),
+    plannedLaunchOn: isoDate(sku.plannedLaunchOn),
+    withdrawnOn: isoDate(sku.withdrawnOn),
+  };
   const questions = CAPABILITY_KEYS.map((key) => ({ key, label: CAPABILITIES[key].label[locale], condition: CAPABILITIES[key].condition }));
   return (
     <div className="space-y-8">
@@ -35,6 +47,8 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
           {sku.archivedAt ? ` · ${t("skus.archived")}` : ""}
         </p>
       </header>
+
+      <SkuRiskSection ctx={ctx} sku={sku} t={t} locale={locale} />
 
       <SkuComplianceSection ctx={ctx} skuId={sku.id} t={t} locale={locale} />
 
@@ -75,7 +89,7 @@ export default async function SkuPage({ params, searchParams }: { params: Promis
       {editable ? (
         <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-semibold">{t("skus.edit")}</h2>
-          <SkuForm organizationSlug={ctx.organizationSlug} families={families} sku={sku} />
+          <SkuForm organizationSlug={ctx.organizationSlug} families={families} sku={formValues} />
         </section>
       ) : null}
       <SkuHistorySection ctx={ctx} skuId={sku.id} beforeSeq={historyBefore} t={t} locale={locale} />

@@ -1,9 +1,9 @@
 import { assertPlatformAdmin, importReferenceFile, logger, MAX_REFERENCE_FILE_BYTES } from "@hopquy/core";
-import { enqueueCatalogImpact } from "@hopquy/jobs";
+import { enqueueCatalogImpact, enqueueRiskListImpact } from "@hopquy/jobs";
 import { NextResponse } from "next/server";
 import { userRoute } from "@/lib/user-route";
 
-// POST multipart/form-data with one `file`: a catalog, mapping set or timeline (YAML/JSON/CSV).
+// POST multipart/form-data with one `file`: a catalog, mapping set, risk list or timeline (YAML/JSON/CSV).
 // A route handler rather than a server action: uploads need an explicit size cap (actions stop at 1 MB).
 export const POST = userRoute<Record<string, never>>(async (user, request) => {
   assertPlatformAdmin(user);
@@ -31,7 +31,8 @@ export const POST = userRoute<Record<string, never>>(async (user, request) => {
     // The revision is published whatever happens next: a queue outage is logged (the job can be
     // enqueued again by id) rather than reported as a failed import.
     try {
-      await enqueueCatalogImpact({ kind: result.kind, id: result.id });
+      if (result.kind === "risk-list") await enqueueRiskListImpact(result.id);
+      else await enqueueCatalogImpact({ kind: result.kind, id: result.id });
     } catch (err) {
       logger.error({ err, publication: { kind: result.kind, id: result.id } }, "could not queue the catalog change impact");
       return NextResponse.json({ ...result, impactQueued: false }, { status: 201 });
