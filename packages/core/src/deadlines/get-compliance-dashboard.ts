@@ -1,4 +1,4 @@
-import { addDays, DUE_SOON_DAYS, type DeadlineState } from "@hopquy/compliance";
+import { addDays, DUE_SOON_DAYS, isListInForce, type DeadlineState } from "@hopquy/compliance";
 import { countSettledAssessments, tenantDb } from "@hopquy/db";
 import { z } from "zod";
 import { loadTargetCatalog } from "../assessments/target-catalog";
@@ -7,8 +7,8 @@ import type { TenantContext } from "../context";
 import { CATALOG_IMPACT_ACTION } from "../catalog-changes/catalog-impact-record";
 import { assertCan } from "../permissions";
 import { RISK_LIST_APPLIED_ACTION } from "../risk-lists/apply-risk-list-publication";
-import { findRiskListInForce, riskListLabel } from "../risk-lists/risk-list-in-force";
-import { compareDeadlines, type OrganizationDeadline } from "./list-organization-deadlines";
+import { riskListLabel } from "../risk-lists/risk-list-in-force";
+import { deadlinesOf, type OrganizationDeadline } from "./list-organization-deadlines";
 import { loadOrganizationObligations } from "./load-organization-obligations";
 
 const NEXT_DEADLINES = 8;
@@ -30,9 +30,8 @@ export async function getComplianceDashboard(ctx: TenantContext, rawInput: z.inp
   assertCan(ctx, "organization:read");
   const today = dashboardInput.parse(rawInput).today ?? isoToday();
   const db = tenantDb(ctx.organizationId);
-  const [obligations, listRow, target, membership] = await Promise.all([
+  const [obligations, target, membership] = await Promise.all([
     loadOrganizationObligations(db, today),
-    findRiskListInForce(),
     loadTargetCatalog(db),
     db.membership.findFirst({ where: { userId: ctx.userId }, select: { id: true, dashboardSeenAt: true, dashboardPreviousSeenAt: true } }),
   ]);
@@ -50,8 +49,7 @@ export async function getComplianceDashboard(ctx: TenantContext, rawInput: z.inp
   const clauseCount = target?.clauses.length ?? 0;
   const openGaps = (skuId: string) => Math.max(0, clauseCount - (settled.bySku.get(skuId) ?? 0));
 
-  const deadlines: OrganizationDeadline[] = obligations.skus.flatMap(({ sku, obligations: list }) => list.map((obligation) => ({ sku, obligation })));
-  deadlines.sort(compareDeadlines);
+  const deadlines = deadlinesOf(obligations);
   const open = deadlines.filter((d) => OPEN_STATES.includes(d.obligation.state));
   const stateCounts: Record<DeadlineState, number> = { tbd: 0, upcoming: 0, due_soon: 0, overdue: 0, met: 0, not_required: 0 };
   for (const d of deadlines) stateCounts[d.obligation.state] += 1;
@@ -80,12 +78,14 @@ export async function getComplianceDashboard(ctx: TenantContext, rawInput: z.inp
     else changeCounts.expiredEvidence += 1;
   }
 
+  const listRow = obligations.listRecord;
   return {
     today,
     riskList: listRow
       ? {
           id: listRow.id,
           label: riskListLabel(listRow),
+          inForce: isListInForce(obligations.list),
           status: obligations.list?.status ?? listRow.status,
           publicationDate: obligations.list?.publicationDate ?? null,
           effectiveDate: obligations.list?.effectiveDate ?? null,

@@ -5,7 +5,7 @@ import { isoToday } from "../assessments/today";
 import type { TenantContext } from "../context";
 import { assertCan } from "../permissions";
 import { listDeadlinesInput } from "./deadline-input";
-import { loadOrganizationObligations, type DeadlineSku } from "./load-organization-obligations";
+import { loadOrganizationObligations, type DeadlineSku, type OrganizationObligations } from "./load-organization-obligations";
 
 export interface OrganizationDeadline {
   sku: DeadlineSku;
@@ -25,11 +25,15 @@ export function compareDeadlines(a: OrganizationDeadline, b: OrganizationDeadlin
   );
 }
 
+// One row per obligation, open work first.
+export function deadlinesOf(loaded: OrganizationObligations): OrganizationDeadline[] {
+  return loaded.skus.flatMap(({ sku, obligations }) => obligations.map((obligation) => ({ sku, obligation }))).sort(compareDeadlines);
+}
+
 // Every obligation of every active SKU, computed on read (see loadOrganizationObligations).
 export async function computeOrganizationDeadlines(organizationId: string, today: string) {
   const loaded = await loadOrganizationObligations(tenantDb(organizationId), today);
-  const deadlines = loaded.skus.flatMap(({ sku, obligations }) => obligations.map((obligation) => ({ sku, obligation })));
-  return { today, list: loaded.list, deadlines: deadlines.sort(compareDeadlines) };
+  return { today, list: loaded.list, deadlines: deadlinesOf(loaded) };
 }
 
 // The deadlines page: filters by state, class, family and kind; counts per state over the filtered

@@ -8,7 +8,7 @@ import {
 } from "@hopquy/compliance";
 import type { TenantTx } from "@hopquy/db";
 import { isoDate } from "../assessments/today";
-import { findRiskListInForce, riskListRulesOf } from "../risk-lists/risk-list-in-force";
+import { findRiskListInForce, riskListRulesOf, type StoredRiskList } from "../risk-lists/risk-list-in-force";
 
 export interface DeadlineSku {
   id: string;
@@ -38,6 +38,8 @@ export interface SkuObligations {
 export interface OrganizationObligations {
   today: string;
   list: RiskListRules | null;
+  // The stored row the rules came from (label, citation, publication time for the UI).
+  listRecord: StoredRiskList | null;
   skus: SkuObligations[];
 }
 
@@ -95,6 +97,7 @@ export async function loadOrganizationObligations(
   return {
     today,
     list,
+    listRecord: listRow,
     skus: skus.map((s) => {
       const classConflict = s.riskClassOrigin === "manual" && s.listRiskClass !== null && s.listRiskClass !== s.riskClass;
       const riskClass: ResolvedRiskClass = {

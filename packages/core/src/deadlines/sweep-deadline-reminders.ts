@@ -5,7 +5,7 @@ import { isoToday } from "../assessments/today";
 import { forEachOrganization } from "../organizations/for-each-organization";
 import { deadlineDueDedupeKey, deadlineOverdueDedupeKey, type DeadlinePayload } from "../notifications/notification-kinds";
 import { recordNotifications, type NotificationRow } from "../notifications/record-notifications";
-import { findRiskListInForce } from "../risk-lists/risk-list-in-force";
+import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
 import { loadOrganizationObligations } from "./load-organization-obligations";
 
 // Who is reminded: the people who file declarations.
@@ -31,8 +31,7 @@ export async function sweepDeadlineReminders(
 ): Promise<DeadlineSweepSummary> {
   const today = sweepDeadlineRemindersInput.parse({ today: input.today }).today ?? isoToday();
   const summary: DeadlineSweepSummary = { today, organizations: 0, remindersCreated: 0, overdueCreated: 0, emailMessageIds: [] };
-  const list = await findRiskListInForce();
-  if (!list || !["published", "amended"].includes(list.status)) return summary;
+  if (!isListInForce(await rulesOfListInForce())) return summary;
   const organizationIds = await findOrganizationsForReferenceImpact("skus");
   summary.organizations = organizationIds.length;
   await forEachOrganization(organizationIds, (organizationId) => sweepOrganizationDeadlines(organizationId, today), {

@@ -17,7 +17,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ orgS
   after(() => recordDashboardVisit(ctx));
   const slug = ctx.organizationSlug;
   const list = dashboard.riskList;
-  const listInForce = list && (list.status === "published" || list.status === "amended");
+  const listInForce = list?.inForce === true;
   const stats = [
     { label: t("dashboard.members"), value: String(overview.memberCount), testId: "member-count" },
     { label: t("dashboard.pendingInvitations"), value: String(overview.pendingInvitations), testId: "pending-count" },
