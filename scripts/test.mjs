@@ -13,9 +13,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
+const failedSteps = [];
+
 function step(title, command, args) {
   console.log(`\n=== ${title}: ${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env });
+  if (result.status !== 0) failedSteps.push(`${title} (exit ${result.status ?? result.signal})`);
   return result.status === 0;
 }
 
@@ -29,10 +32,12 @@ function vitestProject(project) {
     skipped += json.numPendingTests + (json.numTodoTests ?? 0);
     if (json.numTotalTests === 0) {
       console.error(`No ${project} tests ran.`);
+      failedSteps.push(`${project} tests (none ran)`);
       return false;
     }
   } catch {
     console.error(`No report from the ${project} tests.`);
+    failedSteps.push(`${project} tests (no report)`);
     return false;
   }
   return ok;
@@ -47,5 +52,6 @@ results.push(step("build web", "npx", ["turbo", "run", "build", "--filter=@hopqu
 
 const allOk = results.every(Boolean);
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-if (!allOk && failed === 0) console.error("A non-test step failed (typecheck, drift check or build): see above.");
+// Named, because a step can fail with every test passed (an unhandled error, a typecheck, a build).
+if (failedSteps.length) console.error(`Failed steps: ${failedSteps.join("; ")}`);
 process.exit(allOk ? 0 : 1);

@@ -91,6 +91,7 @@ const world = {} as {
   bClauseLinkId: string;
   bSkuLinkId: string;
   bDeclarationId: string;
+  bImportRunId: string;
   bBytes: Buffer;
   bCalendarToken: string;
 };
@@ -113,7 +114,7 @@ async function snapshotOrgB() {
     db.productFamily.findMany({ orderBy: { id: "asc" } }),
     db.firmwareVersion.findMany({ orderBy: { id: "asc" } }),
   ]);
-  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware, evidence, revisions, clauseLinks, skuLinks, assessments, declarations: await db.declarationSubmission.findMany({ orderBy: { id: "asc" } }), calendarFeeds: await db.calendarFeed.findMany({ orderBy: { id: "asc" } }) };
+  return { organization: { name: organization.name, kind: organization.kind }, memberships, invitations, auditCount, skus, families, firmware, evidence, revisions, clauseLinks, skuLinks, assessments, declarations: await db.declarationSubmission.findMany({ orderBy: { id: "asc" } }), calendarFeeds: await db.calendarFeed.findMany({ orderBy: { id: "asc" } }), importRuns: await db.importRun.findMany({ orderBy: { id: "asc" } }), importPresets: await db.importColumnPreset.findMany({ orderBy: { id: "asc" } }) };
 }
 
 type Case = () => Promise<void>;
@@ -346,19 +347,38 @@ const cases: Record<string, Case> = {
     const { createProductFamilyAction } = await import("@/features/skus/actions");
     expect(await createProductFamilyAction(world.orgB.slug, { name: "Intruder family" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
   },
-  "sku-import/importSkusAction": async () => {
-    const { importSkusAction } = await import("@/features/sku-import/actions");
-    const form = (mode: string) => {
+  "sku-import/uploadSkuImportAction": async () => {
+    const { uploadSkuImportAction } = await import("@/features/sku-import/actions");
+    const form = () => {
       const data = new FormData();
       // B's model code and family name: free in A, and nothing of B's is touched.
       data.set("file", new File(["modelCode,brand,manufacturer,countryOfOrigin,family\r\nB-1,X,X,VN,B family\r\n"], "skus.csv", { type: "text/csv" }));
-      data.set("mode", mode);
       return data;
     };
-    expect(await importSkusAction(world.orgB.slug, form("all_or_nothing"))).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
-    const intoA = await importSkusAction(world.orgA.slug, form("all_or_nothing"));
-    expect(intoA).toMatchObject({ ok: true, data: { outcome: "imported", imported: { skus: 1, families: 1 } } });
-    expect(await tenantDb(world.orgA.id).sku.count({ where: { modelCode: "B-1" } })).toBe(1);
+    expect(await uploadSkuImportAction(world.orgB.slug, form())).toEqual(NOT_FOUND);
+    const intoA = await uploadSkuImportAction(world.orgA.slug, form());
+    expect(intoA).toMatchObject({ ok: true, data: { ok: true } });
+    const runId = (intoA as { data: { runId: string } }).data.runId;
+    expect(await tenantDb(world.orgA.id).importRun.count({ where: { id: runId } })).toBe(1);
+    expect(await tenantDb(world.orgB.id).importRun.count({ where: { id: runId } })).toBe(0);
+  },
+  "sku-import/checkImportRunAction": async () => {
+    const { checkImportRunAction } = await import("@/features/sku-import/actions");
+    await refusedBothWays(checkImportRunAction, { runId: world.bImportRunId, columnMapping: ["modelCode", "brand", "manufacturer", "countryOfOrigin"], options: {} });
+  },
+  "sku-import/startImportRunAction": async () => {
+    const { startImportRunAction } = await import("@/features/sku-import/actions");
+    await refusedBothWays(startImportRunAction, { runId: world.bImportRunId });
+  },
+  "sku-import/cancelImportRunAction": async () => {
+    const { cancelImportRunAction } = await import("@/features/sku-import/actions");
+    await refusedBothWays(cancelImportRunAction, { runId: world.bImportRunId });
+  },
+  "api/orgs/[orgSlug]/skus/import/[runId]/rejected": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/skus/import/[runId]/rejected/route");
+    for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
+      expect((await GET(new Request("http://test/api"), routeParams({ orgSlug, runId: world.bImportRunId }))).status).toBe(404);
+    }
   },
   "api/orgs/[orgSlug]/skus/export": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/skus/export/route");
@@ -510,6 +530,11 @@ beforeAll(async () => {
   world.bSkuLinkId = links.skuLinks[0]!.id;
   const { recordDeclaration } = await import("@hopquy/core");
   world.bDeclarationId = (await recordDeclaration(bCtx, { skuId: bSku.id, route: "self_assessment", filedOn: "2026-11-01" })).id;
+  const { checkImportRun, uploadImportFile } = await import("@hopquy/core");
+  const bImport = await uploadImportFile(bCtx, getBlobStore(), { kind: "sku", fileName: "b.csv", bytes: Buffer.from("modelCode,brand,manufacturer,countryOfOrigin\nB-IMPORT,X,X,VN\n") });
+  if (!bImport.ok) throw new Error("B's import upload was refused");
+  world.bImportRunId = bImport.runId;
+  await checkImportRun(bCtx, getBlobStore(), { runId: bImport.runId, columnMapping: ["modelCode", "brand", "manufacturer", "countryOfOrigin"], options: {} });
 });
 
 // Alice has one unread notification in A; B has Bob's and one addressed to Alice (a former membership).

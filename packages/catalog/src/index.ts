@@ -42,7 +42,7 @@ export { detectDataKind, dataFormatOf, type DataKind } from "./parse/detect-data
 export { CATALOG_CSV_COLUMNS } from "./csv/catalog-csv-layout";
 export { MAPPING_SET_CSV_COLUMNS } from "./csv/mapping-set-csv-layout";
 export { RISK_LIST_CSV_COLUMNS } from "./csv/risk-list-csv-layout";
-export { parseCsv, type CsvRecord, type CsvProblem } from "./csv/parse-csv";
+export { parseCsv, type CsvDelimiter, type CsvRecord, type CsvProblem } from "./csv/parse-csv";
 export { serializeCsv } from "./csv/serialize-csv";
 
 export { exportCatalogYaml } from "./export/export-catalog-yaml";

@@ -77,8 +77,26 @@ export { getSkuObligations } from "./skus/get-sku-obligations";
 export { recordDeclaration, setDeclarationStatus } from "./declarations/record-declaration";
 export { listSkuDeclarations } from "./declarations/list-sku-declarations";
 export { recordDeclarationInput, setDeclarationStatusInput, DECLARATION_ROUTES, DECLARATION_STATUSES, DECLARATION_STATUS_CHANGES } from "./declarations/declaration-input";
-export { importSkus, importSkusInput } from "./skus/import-skus";
-export { IMPORT_MODES, type ImportMode, type SkuImportIssue, type SkuImportReport } from "./skus/import-report";
+export {
+  uploadImportFile,
+  getImportRun,
+  listImportRuns,
+  checkImportRun,
+  checkImportRunInput,
+  startImportRun,
+  cancelImportRun,
+  markImportRunFailed,
+  executeImportRun,
+  getRejectedImportRows,
+  IMPORT_KINDS,
+  importOptionsSchema,
+  type ImportKindName,
+  type ImportOptions,
+  type ImportRunReport,
+  type ImportRunView,
+  type ImportUploadResult,
+} from "./imports/import-runs";
+export { IMPORT_MODES, ON_EXISTING, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_SHOWN_ISSUES, type ImportMode, type OnExisting, type ImportIssue } from "./imports/import-report";
 export { exportSkus, exportSkusInput, SKU_EXPORT_FORMATS, type SkuExportFile } from "./skus/export-skus";
 
 export { EVIDENCE_KINDS, FILELESS_KINDS, createEvidenceInput, updateEvidenceInput, evidenceIdInput, reviewEvidenceInput, linkEvidenceToClauseInput, linkEvidenceToSkuInput, linkIdInput, listEvidenceInput, type EvidenceKindName } from "./evidence/evidence-input";

@@ -7,8 +7,13 @@ import * as core from "./index";
 import type { TenantContext } from "./context";
 import { auditEventsOf, expectAppError, uniqueEmail } from "./testing/fixtures";
 import { createTempBlobStore, ensureTargetCatalog, pdfBytes, streamOf } from "./testing/evidence-fixtures";
+import { importFile, testImportStore, uploadAndCheck } from "./testing/import-runs";
 
 const store = createTempBlobStore();
+const importStore = testImportStore();
+// B's import file: "Ghi chú" is nobody's column until B maps it (B's preset then remembers it).
+const IMPORT_HEADER = ["modelCode", "brand", "manufacturer", "countryOfOrigin", "Ghi chú"];
+const csvOf = (rows: string[][], header = IMPORT_HEADER) => Buffer.from([header, ...rows].map((r) => r.join(",")).join("\r\n") + "\r\n");
 
 interface World {
   a: { id: string; slug: string; ctx: TenantContext };
@@ -33,6 +38,7 @@ interface World {
     catalogImpactEventId: string;
     declarationId: string;
     firmwareId: string;
+    importRunId: string;
   };
   alice: { id: string; email: string };
 }
@@ -58,6 +64,8 @@ async function snapshotOf(organizationId: string) {
     remapRuns: await db.remapRun.findMany({ orderBy: { id: "asc" } }),
     declarations: await db.declarationSubmission.findMany({ orderBy: { id: "asc" } }),
     calendarFeeds: await db.calendarFeed.findMany({ orderBy: { id: "asc" } }),
+    importRuns: await db.importRun.findMany({ orderBy: { id: "asc" } }),
+    importColumnPresets: await db.importColumnPreset.findMany({ orderBy: { id: "asc" } }),
   };
 }
 
@@ -96,6 +104,9 @@ beforeAll(async () => {
   await core.decideAssessment(ctxB, { skuId: bSku.id, clauseId: target.clauses[1]!.id, status: "gap", reason: "B decided" });
   const bLinks = await core.getEvidence(ctxB, bEvidence.id);
   const bRun = await core.startOrganizationRemap(ctxB, { mode: "preview" });
+  // B's import, checked (one row rejected) and not started; B mapped "Ghi chú" to the description.
+  const bImport = await uploadAndCheck(ctxB, { fileName: "b-skus.csv", bytes: csvOf([["B-IMP-1", "B", "B Co", "CN", "b note"], ["B-IMP-2", "B", "B Co", "Vietnam", "bad"]]), remap: { 4: "description" } }, importStore);
+  expect(bImport.report).toMatchObject({ outcome: "checked", writeCount: 1, rejectedCount: 1 });
 
   const bMemberships = await tenantDb(orgB.id).membership.findMany({ include: { user: true } });
   w = {
@@ -122,6 +133,7 @@ beforeAll(async () => {
       catalogImpactEventId: await catalogImpactEvent(orgB.id, bClause.id),
       declarationId: bDeclaration.id,
       firmwareId: bFirmware.id,
+      importRunId: bImport.runId!,
     },
   };
   await catalogImpactEvent(orgA.id, bClause.id);
@@ -327,15 +339,76 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(onlyA(await core.listProductFamilies(w.a.ctx))).toBe(true);
   },
 
-  async importSkus() {
-    // B's family name and model code mean nothing in A: the family is A's own, the SKU lands in A.
-    const header = "modelCode,hardwareRevision,brand,manufacturer,countryOfOrigin,family\r\n";
-    const bytes = Buffer.from(`${header}${w.b.skuModelCode},ISO,A,A Co,VN,B cameras\r\n`);
-    const report = await core.importSkus(w.a.ctx, { fileName: "skus.csv", bytes, mode: "all_or_nothing" });
-    expect(report).toMatchObject({ outcome: "imported", imported: { skus: 1 } });
-    const sku = await tenantDb(w.a.id).sku.findFirstOrThrow({ where: { modelCode: w.b.skuModelCode, hardwareRevision: "ISO" } });
-    const family = await tenantDb(w.a.id).productFamily.findUniqueOrThrow({ where: { id: sku.familyId! } });
-    expect(family.id).not.toBe(w.b.familyId);
+  async uploadImportFile() {
+    // A's upload is A's run, its columns guessed from A's own presets: B's mapping of "Ghi chú" is not A's.
+    const uploaded = await core.uploadImportFile(w.a.ctx, importStore, { kind: "sku", fileName: "a.csv", bytes: csvOf([["A-UP-1", "A", "A Co", "VN", "a note"]]) });
+    expect(uploaded.ok).toBe(true);
+    const runId = (uploaded as { runId: string }).runId;
+    expect(await tenantDb(w.a.id).importRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ organizationId: w.a.id, requestedById: w.alice.id });
+    expect((await core.getImportRun(w.a.ctx, importStore, runId)).columnMapping).toEqual(["modelCode", "brand", "manufacturer", "countryOfOrigin", null]);
+  },
+
+  async getImportRun() {
+    await expectAppError(core.getImportRun(w.a.ctx, importStore, w.b.importRunId), "NOT_FOUND");
+  },
+
+  async listImportRuns() {
+    const { runs } = await core.listImportRuns(w.a.ctx, { limit: 100 });
+    const own = new Set((await tenantDb(w.a.id).importRun.findMany({ select: { id: true } })).map((r) => r.id));
+    expect(runs.every((r) => own.has(r.id))).toBe(true);
+    expect(runs.map((r) => r.id)).not.toContain(w.b.importRunId);
+    // B's run id is no position in A's list.
+    expect(await core.listImportRuns(w.a.ctx, { before: w.b.importRunId })).toEqual({ runs: [], nextCursor: null });
+  },
+
+  async checkImportRun() {
+    // Neither B's run nor B's column preset changes (checked by afterEach).
+    const columnMapping = ["modelCode", "brand", "manufacturer", "countryOfOrigin", "importer"];
+    await expectAppError(core.checkImportRun(w.a.ctx, importStore, { runId: w.b.importRunId, columnMapping, options: { onExisting: "update" } }), "NOT_FOUND");
+  },
+
+  async startImportRun() {
+    await expectAppError(core.startImportRun(w.a.ctx, w.b.importRunId), "NOT_FOUND");
+    // The worker entry point with A's organization and B's run id finds nothing to run.
+    expect(await core.executeImportRun({ organizationId: w.a.id, runId: w.b.importRunId }, importStore)).toEqual({ skipped: true });
+
+    // A file naming B's model code, B's family, B's ids and B's firmware version, with existing SKUs
+    // updated: the row matching B's SKU updates A's own SKU of that code, everything lands in A.
+    const db = tenantDb(w.a.id);
+    const own =
+      (await db.sku.findFirst({ where: { modelCode: w.b.skuModelCode, hardwareRevision: "" } })) ??
+      (await core.createSku(w.a.ctx, { modelCode: w.b.skuModelCode, brand: "A", manufacturer: "A Co", countryOfOrigin: "VN" }));
+    const header = ["modelCode", "hardwareRevision", "brand", "manufacturer", "countryOfOrigin", "family", "description", "firmwareVersion"];
+    const bytes = csvOf(
+      [
+        [w.b.skuModelCode, "", "A", "A Co", "VN", "B cameras", "A's own", "1.0.0"],
+        [w.b.skuModelCode, "ISO", "A", "A Co", "VN", w.b.familyId, w.b.skuId, "1.0.0"],
+      ],
+      header,
+    );
+    const { runId, report } = await importFile(w.a.ctx, { fileName: "skus.csv", bytes, options: { mode: "all_or_nothing", onExisting: "update" } }, importStore);
+    expect(report).toMatchObject({ outcome: "imported", rejectedCount: 0, counts: { created: 1, updated: 1, firmwareAdded: 2 } });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: runId! } })).toMatchObject({ organizationId: w.a.id, state: "done" });
+    const skus = await db.sku.findMany({ where: { modelCode: w.b.skuModelCode }, orderBy: { hardwareRevision: "asc" } });
+    expect(skus.map((s) => [s.id === own.id, s.hardwareRevision, s.description])).toEqual([
+      [true, "", "A's own"],
+      [false, "ISO", w.b.skuId],
+    ]);
+    expect(onlyA(skus)).toBe(true);
+    const families = await db.productFamily.findMany({ where: { id: { in: skus.map((s) => s.familyId!) } } });
+    expect(families.map((f) => f.name).sort()).toEqual(["B cameras", w.b.familyId].sort());
+    expect(onlyA(families) && families.every((f) => f.id !== w.b.familyId)).toBe(true);
+    const firmware = await db.firmwareVersion.findMany({ where: { skuId: { in: skus.map((s) => s.id) } } });
+    expect(firmware.map((f) => f.version)).toEqual(["1.0.0", "1.0.0"]);
+    expect(onlyA(firmware) && firmware.every((f) => f.id !== w.b.firmwareId)).toBe(true);
+  },
+
+  async cancelImportRun() {
+    await expectAppError(core.cancelImportRun(w.a.ctx, w.b.importRunId), "NOT_FOUND");
+  },
+
+  async getRejectedImportRows() {
+    await expectAppError(core.getRejectedImportRows(w.a.ctx, importStore, w.b.importRunId), "NOT_FOUND");
   },
 
   async exportSkus() {

@@ -17,6 +17,8 @@ export const TENANT_MODELS = [
   "RemapRun",
   "DeclarationSubmission",
   "CalendarFeed",
+  "ImportRun",
+  "ImportColumnPreset",
 ] as const;
 
 export type TenantModelName = (typeof TENANT_MODELS)[number];
@@ -48,6 +50,8 @@ export const TENANT_RELATION_FIELDS = [
   "orgDeclarations",
   "orgCalendarFeeds",
   "orgCalendarFeedsOwned",
+  "orgImportRuns",
+  "orgImportColumnPresets",
 ] as const;
 
 // The first tenant relation field found anywhere inside a query's arguments, or undefined.

@@ -7,6 +7,7 @@ import { runFlushEmailOutboxJob } from "./handlers/flush-email-outbox";
 import { runSendEmailDigestJob } from "./handlers/send-email-digest";
 import { runEvidenceExpirySweep } from "./handlers/evidence-expiry-sweep";
 import { runHealthCheck } from "./handlers/health";
+import { runImportJob, type JobAttempt } from "./handlers/import-run";
 import { runOrganizationRemapJob } from "./handlers/organization-remap";
 import { runRiskListImpactJob } from "./handlers/risk-list-impact";
 
@@ -31,6 +32,12 @@ export const JOBS = {
     queue: "compliance",
     payload: z.object({ organizationId: z.string().min(1).max(64), runId: z.string().min(1).max(64) }),
     handler: runOrganizationRemapJob,
+  },
+  // An import run of the wizard (SKU lists today); the run row holds the file reference and mapping.
+  "import.run": {
+    queue: "compliance",
+    payload: z.object({ organizationId: z.string().min(1).max(64), runId: z.string().min(1).max(64) }),
+    handler: runImportJob,
   },
   // A publication that created a new revision (admin import); the id is the new catalog version or mapping set.
   "catalog.impact": {
@@ -62,7 +69,7 @@ export const JOBS = {
     payload: z.object({ day: z.iso.date().optional() }),
     handler: runSendEmailDigestJob,
   },
-} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>) => Promise<unknown> }>;
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; handler: (payload: never, progress: (p: number) => Promise<void>, attempt: JobAttempt) => Promise<unknown> }>;
 
 export type JobName = keyof typeof JOBS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;

@@ -46,6 +46,10 @@ export function enqueueOrganizationRemap(organizationId: string, runId: string) 
   return enqueue("remap.organization", { organizationId, runId }, { jobId: `remap-${runId}` });
 }
 
+export function enqueueImportRun(organizationId: string, runId: string) {
+  return enqueue("import.run", { organizationId, runId }, { jobId: `import-${runId}` });
+}
+
 // One job per publication: the id names it, so a double enqueue queues it once.
 export function enqueueCatalogImpact(publication: { kind: "catalog" | "mapping-set"; id: string }) {
   return enqueue("catalog.impact", publication, { jobId: `catalog-impact-${publication.kind}-${publication.id}` });

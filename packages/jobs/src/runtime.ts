@@ -12,9 +12,14 @@ export async function processJob(job: Job): Promise<unknown> {
   if (!definition) throw new Error(`Unknown job ${job.name}`);
   // Validated again at dequeue: Redis content is not trusted.
   const payload = definition.payload.parse(job.data);
-  return definition.handler(payload as never, async (percent) => {
-    await job.updateProgress(percent);
-  });
+  const attempts = job.opts.attempts ?? 1;
+  return definition.handler(
+    payload as never,
+    async (percent) => {
+      await job.updateProgress(percent);
+    },
+    { made: job.attemptsMade, final: job.attemptsMade + 1 >= attempts },
+  );
 }
 
 export interface JobsRuntime {

@@ -51,3 +51,14 @@ describe("serializeCsv", () => {
     expect(parseCsv(text).records[0]?.fields).toEqual(rows[0]);
   });
 });
+
+describe("parseCsv with another delimiter", () => {
+  it("splits on semicolons and keeps commas inside fields", () => {
+    const { records, problems } = parseCsv('Mã model;Mô tả\nC1;"trong nhà, 2MP"\nC2;ngoài trời, 4MP\n', 1, ";");
+    expect(problems).toEqual([]);
+    expect(records.map((r) => r.fields)).toEqual([["Mã model", "Mô tả"], ["C1", "trong nhà, 2MP"], ["C2", "ngoài trời, 4MP"]]);
+  });
+  it("splits on tabs", () => {
+    expect(parseCsv("a\tb\n1\t2", 1, "\t").records.map((r) => r.fields)).toEqual([["a", "b"], ["1", "2"]]);
+  });
+});

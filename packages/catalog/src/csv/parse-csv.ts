@@ -4,17 +4,19 @@ export interface CsvRecord {
   fields: string[];
 }
 
+export type CsvDelimiter = "," | ";" | "\t";
+
 export interface CsvProblem {
   line: number;
   message: string;
 }
 
 /**
- * RFC 4180 reader: comma-separated, fields optionally in double quotes with "" for a quote and
+ * RFC 4180 reader: comma-separated (or semicolon / tab, as spreadsheets in other locales write), fields optionally in double quotes with "" for a quote and
  * embedded commas / line breaks; CRLF, LF or CR line endings; a leading BOM is ignored; blank
  * lines are skipped. Every problem is reported with its line, and reading goes on after it.
  */
-export function parseCsv(text: string, firstLine = 1): { records: CsvRecord[]; problems: CsvProblem[] } {
+export function parseCsv(text: string, firstLine = 1, delimiter: CsvDelimiter = ","): { records: CsvRecord[]; problems: CsvProblem[] } {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   let pos = text.startsWith("\uFEFF") ? 1 : 0;
@@ -59,20 +61,20 @@ export function parseCsv(text: string, firstLine = 1): { records: CsvRecord[]; p
           broken = true;
           break;
         }
-        if (pos < text.length && text[pos] !== "," && !atLineBreak()) {
+        if (pos < text.length && text[pos] !== delimiter && !atLineBreak()) {
           problems.push({ line, message: "unexpected text after a closing quote (a quote inside a field must be doubled)" });
           broken = true;
-          while (pos < text.length && text[pos] !== "," && !atLineBreak()) field += text[pos++];
+          while (pos < text.length && text[pos] !== delimiter && !atLineBreak()) field += text[pos++];
         }
       } else {
-        while (pos < text.length && text[pos] !== "," && !atLineBreak()) field += text[pos++];
+        while (pos < text.length && text[pos] !== delimiter && !atLineBreak()) field += text[pos++];
         if (field.includes('"')) {
           problems.push({ line, message: "a double quote inside an unquoted field (quote the whole field and double the quote)" });
           broken = true;
         }
       }
       fields.push(field);
-      if (text[pos] === ",") {
+      if (text[pos] === delimiter) {
         pos++;
         continue;
       }

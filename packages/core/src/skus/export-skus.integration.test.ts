@@ -3,11 +3,13 @@ import { tenantDb } from "@hopquy/db";
 import { countDatabaseQueries } from "@hopquy/db/testing";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { currentFirmwareBySku } from "../assessments/current-firmware";
 import { createTeam, type TestTeam } from "../testing/fixtures";
+import { importFile, uploadAndCheck } from "../testing/import-runs";
 import { bytesOf, csvBytes, readXlsx } from "../testing/sku-sheet-fixtures";
+import { addFirmwareVersion } from "./add-firmware-version";
 import { createSku } from "./create-sku";
 import { exportSkus } from "./export-skus";
-import { importSkus } from "./import-skus";
 import { createProductFamily } from "./product-families";
 import { setSkuArchived, updateSkuCapabilities } from "./update-sku";
 
@@ -27,6 +29,10 @@ async function seedRegistry(team: TestTeam) {
     riskClass: "high",
   });
   await updateSkuCapabilities(team.ctx.owner, { skuId: full.id, capabilities: { passwordsUsed: true, debugInterfaceAccessible: false, cloudOrP2PService: true } });
+  // The current firmware is the newest release, not the last one registered.
+  await addFirmwareVersion(team.ctx.owner, { skuId: full.id, version: "V5.7.3 build 240115", releaseDate: "2024-01-15" });
+  await addFirmwareVersion(team.ctx.owner, { skuId: full.id, version: "V5.5.0", releaseDate: "2023-03-01" });
+  await addFirmwareVersion(team.ctx.owner, { skuId: plain.id, version: "1.0.2" });
   const archived = await createSku(team.ctx.owner, { modelCode: "OLD-1", brand: "HopCam", manufacturer: "M", countryOfOrigin: "VN", riskClass: "low" });
   await setSkuArchived(team.ctx.owner, { skuId: archived.id, archived: true });
   return { plain, full, archived };
@@ -37,6 +43,13 @@ async function registryOf(organizationId: string) {
   const db = tenantDb(organizationId);
   const families = new Map((await db.productFamily.findMany()).map((f) => [f.id, f.name]));
   const skus = await db.sku.findMany({ orderBy: [{ modelCode: "asc" }, { hardwareRevision: "asc" }] });
+  const versions = await db.firmwareVersion.findMany();
+  const current = currentFirmwareBySku(versions);
+  // The current firmware (the one the SKU is assessed at), as version and release date.
+  const firmwareOf = (skuId: string) => {
+    const f = versions.find((v) => v.id === current.get(skuId)?.id);
+    return f ? { version: f.version, releaseDate: f.releaseDate } : null;
+  };
   return skus.map((s) => ({
     modelCode: s.modelCode,
     hardwareRevision: s.hardwareRevision,
@@ -50,6 +63,7 @@ async function registryOf(organizationId: string) {
     riskClass: s.riskClass,
     capabilities: s.capabilities,
     archived: s.archivedAt !== null,
+    firmware: firmwareOf(s.id),
   }));
 }
 
@@ -60,14 +74,27 @@ describe("exportSkus", () => {
     const file = await exportSkus(source.ctx.viewer, { format });
     const bytes = await bytesOf(file.body);
     const target = await createTeam();
-    const report = await importSkus(target.ctx.owner, { fileName: file.fileName, bytes, mode: "all_or_nothing" });
-    expect(report).toMatchObject({ outcome: "imported", issueCount: 0, imported: { skus: 2, families: 1 } });
+    const { report } = await importFile(target.ctx.owner, { fileName: file.fileName, bytes, options: { mode: "all_or_nothing" } });
+    expect(report).toMatchObject({
+      outcome: "imported",
+      rowCount: 2,
+      writeCount: 2,
+      rejectedCount: 0,
+      skippedCount: 0,
+      fileIssues: [],
+      issues: [],
+      counts: { created: 2, updated: 0, skipped: 0, familiesCreated: 1, firmwareAdded: 2 },
+    });
     const expected = (await registryOf(source.organization.id)).filter((s) => !s.archived);
     expect(await registryOf(target.organization.id)).toEqual(expected);
+    // The current firmware survives the trip (only the current one: the file has one version per SKU).
+    const imported = await tenantDb(target.organization.id).sku.findFirstOrThrow({ where: { modelCode: "DS-2CD1023G0-I" }, include: { firmwareVersions: true } });
+    expect(imported.firmwareVersions.map((f) => [f.version, f.releaseDate?.toISOString().slice(0, 10)])).toEqual([["V5.7.3 build 240115", "2024-01-15"]]);
 
     const withArchived = await exportSkus(source.ctx.viewer, { format, includeArchived: true });
     const another = await createTeam();
-    await importSkus(another.ctx.manager, { fileName: withArchived.fileName, bytes: await bytesOf(withArchived.body), mode: "all_or_nothing" });
+    const all = await importFile(another.ctx.manager, { fileName: withArchived.fileName, bytes: await bytesOf(withArchived.body), options: { mode: "all_or_nothing" } });
+    expect(all.report).toMatchObject({ outcome: "imported", rejectedCount: 0, counts: { created: 3, familiesCreated: 1, firmwareAdded: 2 } });
     expect(await registryOf(another.organization.id)).toEqual(await registryOf(source.organization.id));
   });
 
@@ -109,11 +136,12 @@ describe("exportSkus", () => {
   it("reads the registry in keyset batches while streaming, not in one query", async () => {
     const team = await createTeam();
     const rows = Array.from({ length: 1200 }, (_, i) => [`BULK-${String(i).padStart(4, "0")}`, "HopCam", "M", "VN"]);
-    await importSkus(team.ctx.owner, { fileName: "bulk.csv", bytes: csvBytes(serializeCsv([["modelCode", "brand", "manufacturer", "countryOfOrigin"], ...rows])), mode: "all_or_nothing" });
+    const bulk = await importFile(team.ctx.owner, { fileName: "bulk.csv", bytes: csvBytes(serializeCsv([["modelCode", "brand", "manufacturer", "countryOfOrigin"], ...rows])), options: { mode: "all_or_nothing" } });
+    expect(bulk.report).toMatchObject({ outcome: "imported", counts: { created: 1200 } });
     for (const format of ["csv", "xlsx"] as const) {
       const { result: bytes, queries } = await countDatabaseQueries(async () => bytesOf((await exportSkus(team.ctx.owner, { format })).body));
-      // Families, then three batches of at most 500 SKUs.
-      expect(queries).toBe(4);
+      // Families, then three batches of at most 500 SKUs, each with one query for their firmware.
+      expect(queries).toBe(7);
       const lines = format === "csv" ? parseCsv(bytes.toString("utf8")).records.map((r) => r.fields) : await readXlsx(bytes);
       expect(lines).toHaveLength(1201);
       expect(lines.slice(1).map((l) => l[0])).toEqual(rows.map((r) => r[0]));
@@ -134,7 +162,9 @@ describe("exportSkus", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["SKU", "Hướng dẫn - Guide"]);
     expect(workbook.worksheets[0]!.actualRowCount).toBe(1);
     // The template imports as "no rows", not as an error about its columns.
-    const report = await importSkus(team.ctx.owner, { fileName: "t.xlsx", bytes: await bytesOf((await exportSkus(team.ctx.viewer, { format: "xlsx", template: true })).body), mode: "validate" });
-    expect(report.issues.map((i) => i.code)).toEqual(["no_rows"]);
+    const { uploaded, report } = await uploadAndCheck(team.ctx.owner, { fileName: "t.xlsx", bytes: await bytesOf((await exportSkus(team.ctx.viewer, { format: "xlsx", template: true })).body) });
+    expect(uploaded.ok).toBe(true);
+    expect(report!.fileIssues.map((i) => i.code)).toEqual(["no_rows"]);
+    expect(report).toMatchObject({ writeCount: 0, issues: [], ignoredColumns: [] });
   });
 });

@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import type { TenantContext } from "../context";
 import { assertCan } from "../permissions";
-import { MAX_IMPORT_ROWS } from "./import-report";
+import { currentFirmwareBySku } from "../assessments/current-firmware";
+import { MAX_IMPORT_ROWS } from "../imports/import-report";
 import { isoDate } from "../assessments/today";
 import { CAPABILITY_COLUMNS, escapeFormula, exportColumns, formatRiskClassReason, formatYesNo, headerLabel, REQUIRED_COLUMNS, type SkuSheetColumn } from "./sku-sheet-layout";
 
@@ -58,7 +59,12 @@ async function* skuRows(db: TenantDb, columns: readonly SkuSheetColumn[], family
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     if (skus.length === 0) return;
+    // The firmware each SKU is assessed at, so the file imports back with the same current version.
+    const firmware = currentFirmwareBySku(
+      await db.firmwareVersion.findMany({ where: { skuId: { in: skus.map((s) => s.id) } }, select: { id: true, skuId: true, version: true, releaseDate: true, createdAt: true } }),
+    );
     yield skus.map((sku) => {
+      const current = firmware.get(sku.id) as { version: string; releaseDate: Date | null } | undefined;
       const profile = applicabilityProfileSchema.parse(sku.capabilities ?? {});
       const values: Record<string, string> = {
         modelCode: sku.modelCode,
@@ -82,6 +88,8 @@ async function* skuRows(db: TenantDb, columns: readonly SkuSheetColumn[], family
         onMarketSince: isoDate(sku.onMarketSince) ?? "",
         plannedLaunchOn: isoDate(sku.plannedLaunchOn) ?? "",
         withdrawnOn: isoDate(sku.withdrawnOn) ?? "",
+        firmwareVersion: current?.version ?? "",
+        firmwareReleaseDate: isoDate(current?.releaseDate ?? null) ?? "",
         archived: formatYesNo(sku.archivedAt !== null),
         ...Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, formatYesNo(profile[key])])),
       };
@@ -155,6 +163,8 @@ function addGuideSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, columns: re
     onMarketSince: "YYYY-MM-DD, không ở tương lai (not in the future)",
     plannedLaunchOn: "YYYY-MM-DD (planned)",
     withdrawnOn: "YYYY-MM-DD, bắt buộc khi withdrawn (required when withdrawn)",
+    firmwareVersion: "Phiên bản firmware hiện hành, ví dụ V5.7.3 build 240115; được thêm vào SKU và là phiên bản hiện hành khi mới hơn (added to the SKU, current when newer)",
+    firmwareReleaseDate: "YYYY-MM-DD hoặc DD/MM/YYYY; cần có phiên bản firmware (needs a firmware version)",
   };
   for (const column of columns) {
     const answer = CAPABILITY_COLUMNS.has(column.key) ? "có / không / để trống = chưa rõ  (yes / no / blank = unknown)" : (values[column.key] ?? "");

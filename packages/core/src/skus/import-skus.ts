@@ -1,115 +1,177 @@
-import { tenantDb, type TenantTx } from "@hopquy/db";
-import { z } from "zod";
+// The SKU kind of the import wizard: a mapped table -> a plan (what would be created, updated,
+// skipped, rejected) -> the writes, set-based where the database allows it. The plan is made again
+// inside the write transaction: a preview proves nothing about the database now.
+import type { TenantTx } from "@hopquy/db";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
-import { appendAuditEvent } from "../audit/append-audit-event";
+import { dateOfIsoDay } from "../assessments/today";
+import { appendAuditEvents } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
-import { assertCan, can } from "../permissions";
-import { conflictOnUniqueViolation } from "../unique-violation";
+import type { ColumnMapping } from "../imports/column-mapping";
+import { fileIssue, isError, type ImportIssue, type ImportMode, type OnExisting } from "../imports/import-report";
+import type { ImportTable } from "../imports/read-import-table";
 import { refreshSkuRiskClasses } from "../risk-lists/refresh-sku-risk-classes";
-import { readSkuSheet } from "./import-read-sheet";
-import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
+import type { RiskListRules } from "@hopquy/compliance";
+import { duplicateKey, validateSkuRows, type SkuCandidate } from "./import-validate-rows";
 import { manualClassColumns, manualClassOf, marketColumns } from "./sku-class-and-market";
-import { fileIssue, IMPORT_MODES, MAX_REPORTED_ISSUES, type ImportMode, type ImportOutcome, type SkuImportIssue, type SkuImportReport } from "./import-report";
-import { duplicateKey, validateSkuRows, type RowValidation, type SkuCandidate } from "./import-validate-rows";
+import { SKU_SHEET_COLUMNS, type SkuSheetColumnKey } from "./sku-sheet-layout";
+import { CAPABILITY_KEYS } from "@hopquy/compliance";
 
-export const importSkusInput = z.object({
-  fileName: z.string().max(255).default(""),
-  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "file_required"),
-  mode: z.enum(IMPORT_MODES),
-});
+export const SKU_IMPORT_FIELDS = SKU_SHEET_COLUMNS;
 
-const INSERT_BATCH = 1_000;
-// A file of 5,000 SKUs also derives their assessments in the same transaction.
-const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
-
-// A SKU of the file was created by someone else between this import's check and its insert.
-const importConflict = conflictOnUniqueViolation("import_conflict", "A SKU in the file was created meanwhile; nothing was imported");
-
-// Every row is validated first; "validate" only reports, "all_or_nothing" writes only a file
-// without a single bad row, "valid_rows_only" writes the good rows and reports the others.
-// Whatever the mode, the check is repeated inside the one write transaction (a preview proves
-// nothing about the database now), and a file-level problem writes nothing.
-export async function importSkus(ctx: TenantContext, rawInput: z.input<typeof importSkusInput>): Promise<SkuImportReport> {
-  assertCan(ctx, "sku:create");
-  const { fileName, bytes, mode } = importSkusInput.parse(rawInput);
-  const base = { fileName, mode };
-  const read = await readSkuSheet(fileName, bytes);
-  if (!read.table) return report({ ...base, format: read.format, outcome: outcomeOfRefusal(mode), fileIssues: read.issues });
-  const validation = validateSkuRows(read.table, { canArchive: can(ctx, "sku:archive") });
-  const fileIssues = validation.fileIssues.length
-    ? validation.fileIssues
-    : validation.rowCount === 0
-      ? [fileIssue("no_rows", undefined, read.table.headerLine + 1)]
-      : [];
-  const facts = { ...base, format: read.format, rowCount: validation.rowCount };
-  if (fileIssues.length) return report({ ...facts, outcome: outcomeOfRefusal(mode), fileIssues });
-
-  const db = tenantDb(ctx.organizationId);
-  const list = mode === "validate" ? null : await rulesOfListInForce();
-  if (mode === "validate") {
-    const checked = await withoutExisting(db, validation);
-    return report({ ...facts, outcome: "validated", rowIssues: [...validation.rowIssues, ...checked.issues], validRowCount: checked.valid.length });
-  }
-
-  return db
-    .$transaction(async (tx) => {
-      const checked = await withoutExisting(tx, validation);
-      const rowIssues = [...validation.rowIssues, ...checked.issues];
-      const result = { ...facts, rowIssues, validRowCount: checked.valid.length };
-      if ((mode === "all_or_nothing" && rowIssues.length > 0) || checked.valid.length === 0) return report({ ...result, outcome: "refused" });
-
-      const families = await resolveFamilies(tx, ctx.organizationId, checked.valid);
-      const now = new Date();
-      const skuIds: string[] = [];
-      for (let start = 0; start < checked.valid.length; start += INSERT_BATCH) {
-        const created = await tx.sku.createManyAndReturn({
-          data: checked.valid.slice(start, start + INSERT_BATCH).map(({ input, market, familyName, archived }) => {
-            const { riskClass, riskClassReason, productCategory, marketStatus: _status, onMarketSince: _since, plannedLaunchOn: _launch, withdrawnOn: _withdrawn, ...fields } = input;
-            return {
-              organizationId: ctx.organizationId,
-              ...fields,
-              productCategory: productCategory ?? null,
-              ...marketColumns(market),
-              ...manualClassColumns(manualClassOf(riskClass), riskClassReason, "import", ctx, now),
-              familyId: familyName ? families.idOf(familyName) : null,
-              archivedAt: archived ? now : null,
-            };
-          }),
-          select: { id: true },
-        });
-        skuIds.push(...created.map((sku) => sku.id));
-      }
-      // One read and at most one set-based update for the whole file.
-      await refreshSkuRiskClasses(tx, ctx.organizationId, list, skuIds);
-      const imported = { skus: skuIds.length, families: families.created };
-      await appendAuditEvent(tx, ctx, {
-        action: "sku.imported",
-        targetType: "sku",
-        after: { fileName, format: read.format, mode, rows: validation.rowCount, imported: imported.skus, skippedRows: validation.rowCount - imported.skus, familiesCreated: imported.families },
-      });
-      await refreshDerivedAssessments(tx, ctx.organizationId, skuIds);
-      return report({ ...result, outcome: "imported", imported });
-    }, TRANSACTION_OPTIONS)
-    .catch(importConflict);
+export interface SkuImportOptions {
+  mode: ImportMode;
+  onExisting: OnExisting;
+  mergeIdenticalDuplicates: boolean;
+  canArchive: boolean;
 }
 
-const outcomeOfRefusal = (mode: ImportMode): ImportOutcome => (mode === "validate" ? "validated" : "refused");
+export interface SkuImportPlan {
+  rowCount: number;
+  fileIssues: ImportIssue[];
+  /** Row errors and warnings, in file order. */
+  issues: ImportIssue[];
+  create: SkuCandidate[];
+  update: { candidate: SkuCandidate; skuId: string }[];
+  /** Lines that match an existing SKU and are left alone (onExisting = skip). */
+  skipped: number[];
+  ignored: { header: string; cell: string }[];
+}
 
-// One set-based query for the whole file: SKUs that already exist (archived ones too, since the
-// unique key covers them) make their rows bad.
-async function withoutExisting(db: Pick<TenantTx, "sku">, { candidates, issueAt }: RowValidation) {
-  if (candidates.length === 0) return { valid: [], issues: [] };
-  const codes = [...new Set(candidates.map((c) => c.input.modelCode))];
-  const existing = await db.sku.findMany({ where: { modelCode: { in: codes } }, select: { modelCode: true, hardwareRevision: true, archivedAt: true } });
-  const archivedByKey = new Map(existing.map((sku) => [duplicateKey(sku.modelCode, sku.hardwareRevision), sku.archivedAt !== null]));
-  const valid: SkuCandidate[] = [];
-  const issues: SkuImportIssue[] = [];
-  for (const candidate of candidates) {
-    const archived = archivedByKey.get(duplicateKey(candidate.input.modelCode, candidate.input.hardwareRevision));
-    if (archived === undefined) valid.push(candidate);
-    else issues.push(issueAt(candidate.line, "modelCode", archived ? "duplicate_existing_archived" : "duplicate_existing", { modelCode: candidate.input.modelCode }));
+const INSERT_BATCH = 1_000;
+
+export async function planSkuImport(db: Pick<TenantTx, "sku">, table: ImportTable, mapping: ColumnMapping, options: SkuImportOptions): Promise<SkuImportPlan> {
+  const validation = validateSkuRows(table, mapping, { canArchive: options.canArchive, mergeIdenticalDuplicates: options.mergeIdenticalDuplicates });
+  const fileIssues = validation.fileIssues.length || validation.rowCount > 0 ? validation.fileIssues : [fileIssue("no_rows", undefined, table.headerLine + 1)];
+  const base = { rowCount: validation.rowCount, fileIssues, ignored: validation.ignored };
+  if (fileIssues.length) return { ...base, issues: [], create: [], update: [], skipped: [] };
+
+  const issues = [...validation.rowIssues];
+  const create: SkuCandidate[] = [];
+  const update: SkuImportPlan["update"] = [];
+  const skipped: number[] = [];
+  // One query for the whole file: SKUs that already exist (archived ones too, the unique key covers them).
+  const codes = [...new Set(validation.candidates.map((c) => c.input.modelCode))];
+  const existing = codes.length
+    ? await db.sku.findMany({ where: { modelCode: { in: codes } }, select: { id: true, modelCode: true, hardwareRevision: true, archivedAt: true } })
+    : [];
+  const existingByKey = new Map(existing.map((sku) => [duplicateKey(sku.modelCode, sku.hardwareRevision), sku]));
+  for (const candidate of validation.candidates) {
+    const match = existingByKey.get(duplicateKey(candidate.input.modelCode, candidate.input.hardwareRevision));
+    if (!match) create.push(candidate);
+    else if (options.onExisting === "skip") {
+      skipped.push(candidate.line);
+      issues.push({ ...validation.issueAt(candidate.line, "modelCode", "existing_skipped", { modelCode: candidate.input.modelCode }), severity: "warning" });
+    } else if (match.archivedAt) issues.push(validation.issueAt(candidate.line, "modelCode", "existing_archived", { modelCode: candidate.input.modelCode }));
+    else update.push({ candidate, skuId: match.id });
   }
-  return { valid, issues };
+  return { ...base, issues, create, update, skipped };
+}
+
+export interface SkuImportCounts {
+  created: number;
+  updated: number;
+  skipped: number;
+  familiesCreated: number;
+  firmwareAdded: number;
+}
+
+export const writtenRowCount = (plan: SkuImportPlan) => plan.create.length + plan.update.length;
+export const hasRowErrors = (plan: SkuImportPlan) => plan.issues.some(isError);
+
+// Writes the plan in the caller's transaction. `onProgress` gets rows written so far (it reports
+// outside the transaction, so the page sees progress while the transaction is still open).
+export async function writeSkuImport(
+  tx: TenantTx,
+  ctx: TenantContext,
+  plan: SkuImportPlan,
+  context: { list: RiskListRules | null; runId: string; onProgress: (done: number) => Promise<void> },
+): Promise<SkuImportCounts> {
+  const now = new Date();
+  const families = await resolveFamilies(tx, ctx.organizationId, [...plan.create, ...plan.update.map((u) => u.candidate)]);
+  const createdIds: string[] = [];
+  let done = 0;
+  for (let start = 0; start < plan.create.length; start += INSERT_BATCH) {
+    const batch = plan.create.slice(start, start + INSERT_BATCH);
+    const created = await tx.sku.createManyAndReturn({
+      data: batch.map(({ input, market, familyName, archived }) => {
+        const { riskClass, riskClassReason, productCategory, marketStatus: _status, onMarketSince: _since, plannedLaunchOn: _launch, withdrawnOn: _withdrawn, ...fields } = input;
+        return {
+          organizationId: ctx.organizationId,
+          ...fields,
+          productCategory: productCategory ?? null,
+          ...marketColumns(market),
+          ...manualClassColumns(manualClassOf(riskClass), riskClassReason, "import", ctx, now),
+          familyId: familyName ? families.idOf(familyName) : null,
+          archivedAt: archived ? now : null,
+        };
+      }),
+      select: { id: true, modelCode: true, hardwareRevision: true },
+    });
+    createdIds.push(...created.map((sku) => sku.id));
+    done += batch.length;
+    await context.onProgress(done);
+  }
+
+  // Existing SKUs change only in the fields the file's columns fill.
+  const current = plan.update.length
+    ? new Map((await tx.sku.findMany({ where: { id: { in: plan.update.map((u) => u.skuId) } }, select: { id: true, capabilities: true } })).map((s) => [s.id, s]))
+    : new Map<string, { capabilities: unknown }>();
+  for (const { candidate, skuId } of plan.update) {
+    await tx.sku.update({ where: { id: skuId }, data: updateData(candidate, families.idOf, current.get(skuId)?.capabilities, ctx, now) });
+    done += 1;
+    if (done % 250 === 0) await context.onProgress(done);
+  }
+  if (plan.update.length) await context.onProgress(done);
+
+  // Firmware of the file: a version the SKU already has is kept as it is.
+  const skuIdOf = new Map<SkuCandidate, string>([...plan.create.map((c, i) => [c, createdIds[i]!] as const), ...plan.update.map((u) => [u.candidate, u.skuId] as const)]);
+  const firmwareRows = [...skuIdOf.entries()]
+    .filter(([candidate]) => candidate.firmware)
+    .map(([candidate, skuId]) => ({
+      organizationId: ctx.organizationId,
+      skuId,
+      version: candidate.firmware!.version,
+      releaseDate: dateOfIsoDay(candidate.firmware!.releaseDate),
+    }));
+  let firmwareAdded = 0;
+  for (let start = 0; start < firmwareRows.length; start += INSERT_BATCH) {
+    firmwareAdded += (await tx.firmwareVersion.createMany({ data: firmwareRows.slice(start, start + INSERT_BATCH), skipDuplicates: true })).count;
+  }
+
+  const touched = [...skuIdOf.values()];
+  await refreshSkuRiskClasses(tx, ctx.organizationId, context.list, touched);
+  await appendAuditEvents(
+    tx,
+    ctx,
+    plan.update.map(({ candidate, skuId }) => ({
+      action: "sku.updated_by_import",
+      targetType: "sku",
+      targetId: skuId,
+      after: { runId: context.runId, line: candidate.line, fields: [...candidate.mapped].filter((f) => f !== "modelCode" && f !== "hardwareRevision").sort() },
+    })),
+  );
+  await refreshDerivedAssessments(tx, ctx.organizationId, touched);
+  return { created: createdIds.length, updated: plan.update.length, skipped: plan.skipped.length, familiesCreated: families.created, firmwareAdded };
+}
+
+const SIMPLE_FIELDS = ["brand", "manufacturer", "importer", "countryOfOrigin", "hsCode", "description", "productCategory"] as const;
+const MARKET_FIELDS: readonly SkuSheetColumnKey[] = ["marketStatus", "onMarketSince", "plannedLaunchOn", "withdrawnOn"];
+
+function updateData(candidate: SkuCandidate, familyIdOf: (name: string) => string | null, capabilities: unknown, ctx: TenantContext, now: Date) {
+  const { input, mapped } = candidate;
+  const data: Record<string, unknown> = {};
+  for (const field of SIMPLE_FIELDS) if (mapped.has(field)) data[field] = input[field] ?? null;
+  if (mapped.has("family")) data.familyId = candidate.familyName ? familyIdOf(candidate.familyName) : null;
+  // The market facts are checked together, so any market column replaces all of them.
+  if (MARKET_FIELDS.some((f) => mapped.has(f))) Object.assign(data, marketColumns(candidate.market));
+  if (mapped.has("riskClass")) Object.assign(data, manualClassColumns(manualClassOf(input.riskClass), input.riskClassReason, "import", ctx, now));
+  const answered = CAPABILITY_KEYS.filter((key) => mapped.has(key));
+  if (answered.length) {
+    const profile = { ...((capabilities ?? {}) as Record<string, unknown>) };
+    for (const key of answered) profile[key] = input.capabilities[key];
+    data.capabilities = profile;
+  }
+  return data;
 }
 
 // Families are named in the file; a missing one is created in the same transaction. Names match
@@ -136,43 +198,4 @@ async function resolveFamilies(tx: TenantTx, organizationId: string, candidates:
     : 0;
   if (missing.length) find = await known();
   return { created, idOf: (name: string) => find(name) ?? null };
-}
-
-function report(input: {
-  fileName: string;
-  format: SkuImportReport["format"];
-  mode: ImportMode;
-  outcome: ImportOutcome;
-  rowCount?: number;
-  validRowCount?: number;
-  fileIssues?: SkuImportIssue[];
-  rowIssues?: SkuImportIssue[];
-  imported?: SkuImportReport["imported"];
-}): SkuImportReport {
-  const fileIssues = input.fileIssues ?? [];
-  const issues = [...fileIssues, ...(input.rowIssues ?? [])].sort((a, b) => a.line - b.line || columnOrder(a) - columnOrder(b));
-  const rowCount = input.rowCount ?? 0;
-  const validRowCount = fileIssues.length ? 0 : (input.validRowCount ?? 0);
-  return {
-    fileName: input.fileName,
-    format: input.format,
-    mode: input.mode,
-    outcome: input.outcome,
-    fileInvalid: fileIssues.length > 0,
-    rowCount,
-    validRowCount,
-    invalidRowCount: fileIssues.length ? rowCount : rowCount - validRowCount,
-    issueCount: issues.length,
-    issues: issues.slice(0, MAX_REPORTED_ISSUES),
-    imported: input.imported ?? { skus: 0, families: 0 },
-  };
-}
-
-// Issues of one line in the order of the file's columns (A, B, ..., AA).
-function columnOrder(issue: SkuImportIssue): number {
-  const letters = /^[A-Z]+/.exec(issue.cell ?? "")?.[0];
-  if (!letters) return 0;
-  let index = 0;
-  for (const letter of letters) index = index * 26 + (letter.charCodeAt(0) - 64);
-  return index;
 }

@@ -2,20 +2,20 @@
 // duplicates against the organization's existing SKUs are the service's job.
 import type { ApplicabilityProfile, Capability } from "@hopquy/compliance";
 import type { z } from "zod";
-import type { SkuImportIssue } from "./import-report";
-import type { SheetTable } from "./import-read-sheet";
+import { applyColumnMapping, type ColumnMapping } from "../imports/column-mapping";
+import type { ImportIssue } from "../imports/import-report";
+import type { ImportTable } from "../imports/read-import-table";
+import { parseSheetDate } from "../imports/sheet-text";
 import { marketIssues, normalizeMarket, type MarketFacts } from "./sku-class-and-market";
 import { createSkuInput, productFamilyInput } from "./sku-input";
 import {
   CAPABILITY_COLUMNS,
   columnLetter,
-  matchHeader,
   parseMarketStatus,
   parseRiskClass,
   parseRiskClassOrigin,
   parseRiskClassReason,
   parseYesNo,
-  REQUIRED_COLUMNS,
   SKU_SHEET_COLUMNS,
   type SkuSheetColumnKey,
 } from "./sku-sheet-layout";
@@ -29,24 +29,44 @@ export interface SkuCandidate {
   market: MarketFacts;
   familyName?: string;
   archived: boolean;
+  /** The firmware of the row, when the file has one: added to the SKU, current when newest. */
+  firmware?: { version: string; releaseDate: string | undefined };
+  /** The fields the file's columns fill: an update of an existing SKU changes only these. */
+  mapped: ReadonlySet<SkuSheetColumnKey>;
+  /** Normalised cells of the mapped columns, to tell identical repeated rows from conflicting ones. */
+  fingerprint: string;
 }
 
 export interface RowValidation {
   /** Problems with the file's columns: when present, no row was read. */
-  fileIssues: SkuImportIssue[];
-  rowIssues: SkuImportIssue[];
-  /** Every row that had no problem, in file order. */
+  fileIssues: ImportIssue[];
+  rowIssues: ImportIssue[];
+  /** Every row that had no problem, in file order (the first occurrence of a repeated SKU only). */
   candidates: SkuCandidate[];
   rowCount: number;
+  /** Columns with data the mapping leaves out (ignored, reported as warnings). */
+  ignored: { header: string; cell: string }[];
   /** An issue about one cell, with the header and cell reference the user sees. */
-  issueAt: (line: number, key: SkuSheetColumnKey, code: string, params?: SkuImportIssue["params"]) => SkuImportIssue;
+  issueAt: (line: number, key: SkuSheetColumnKey, code: string, params?: ImportIssue["params"]) => ImportIssue;
 }
 
 export const duplicateKey = (modelCode: string, hardwareRevision: string) => `${modelCode.trim()}\u0000${hardwareRevision.trim()}`;
 
-export function validateSkuRows(table: SheetTable, options: { canArchive: boolean }): RowValidation {
-  const { indexOf, issues: columnIssues } = mapColumns(table);
+export interface SkuRowOptions {
+  canArchive: boolean;
+  /** A later row identical to the first occurrence is merged into it (a warning) rather than rejected. */
+  mergeIdenticalDuplicates?: boolean;
+}
+
+// Firmware as vendors name it ("V5.7.3 build 240115", "2.800.0000000.5.R"): starts with a letter
+// or digit, holds at least one digit, no control characters. "N/A", "-", "latest" are not versions.
+const FIRMWARE_VERSION = /^(?=[^\d]*\d)[\p{L}\p{N}][\p{L}\p{N} ._+\-()\/,:]*$/u;
+
+export function validateSkuRows(table: ImportTable, mapping: ColumnMapping, options: SkuRowOptions): RowValidation {
+  const { indexOf: fieldIndex, issues: columnIssues, ignored } = applyColumnMapping(table, SKU_SHEET_COLUMNS, mapping);
+  const indexOf = fieldIndex as Map<SkuSheetColumnKey, number>;
   const at = (key: SkuSheetColumnKey) => indexOf.get(key);
+  const mapped: ReadonlySet<SkuSheetColumnKey> = new Set(indexOf.keys());
   const issueAt: RowValidation["issueAt"] = (line, key, code, params) => {
     const index = at(key);
     return {
@@ -57,13 +77,14 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
       ...(params ? { params } : {}),
     };
   };
-  if (columnIssues.length > 0) return { fileIssues: columnIssues, rowIssues: [], candidates: [], rowCount: table.rows.length, issueAt };
+  const ignoredColumns = ignored.map(({ header, cell }) => ({ header, cell }));
+  if (columnIssues.length > 0) return { fileIssues: columnIssues, rowIssues: [], candidates: [], rowCount: table.rows.length, issueAt, ignored: ignoredColumns };
 
-  const rowIssues: SkuImportIssue[] = [];
+  const rowIssues: ImportIssue[] = [];
   const parsed: (SkuCandidate | null)[] = [];
-  const linesByKey = new Map<string, number[]>();
+  const firstByKey = new Map<string, { line: number; fingerprint: string }>();
   for (const row of table.rows) {
-    const issues: SkuImportIssue[] = [];
+    const issues: ImportIssue[] = [];
     const cell = (key: SkuSheetColumnKey) => {
       const index = at(key);
       return index === undefined ? "" : (row.cells[index] ?? "");
@@ -112,9 +133,9 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
       riskClassReason: classFromList ? undefined : parseRiskClassReason(cell("riskClassReason")),
       productCategory: cell("productCategory"),
       marketStatus: parseMarketStatus(cell("marketStatus")),
-      onMarketSince: cell("onMarketSince").trim(),
-      plannedLaunchOn: cell("plannedLaunchOn").trim(),
-      withdrawnOn: cell("withdrawnOn").trim(),
+      onMarketSince: dateCell(cell("onMarketSince")),
+      plannedLaunchOn: dateCell(cell("plannedLaunchOn")),
+      withdrawnOn: dateCell(cell("withdrawnOn")),
       capabilities,
     });
     let market: MarketFacts | undefined;
@@ -138,68 +159,59 @@ export function validateSkuRows(table: SheetTable, options: { canArchive: boolea
       }
     }
 
+    const firmwareVersion = cell("firmwareVersion").trim();
+    const releaseCell = cell("firmwareReleaseDate");
+    const releaseDate = parseSheetDate(releaseCell);
+    if (firmwareVersion && (firmwareVersion.length > 64 || !FIRMWARE_VERSION.test(firmwareVersion))) issues.push(issueAt(row.line, "firmwareVersion", "invalid_firmware_version"));
+    if (releaseDate === null) issues.push(issueAt(row.line, "firmwareReleaseDate", "invalid_date"));
+    else if (releaseDate && !firmwareVersion) issues.push(issueAt(row.line, "firmwareReleaseDate", "release_date_without_firmware"));
+
+    // The first occurrence of a model + revision is the one imported; a later one is reported
+    // against it (or merged when identical and the user chose so), never the other way round.
     const modelCode = cell("modelCode");
+    const fingerprint = [...indexOf.values()].map((index) => (row.cells[index] ?? "").trim()).join("\u0000");
     if (modelCode.trim()) {
       const key = duplicateKey(modelCode, cell("hardwareRevision"));
-      linesByKey.set(key, [...(linesByKey.get(key) ?? []), row.line]);
+      const first = firstByKey.get(key);
+      if (first) {
+        rowIssues.push(
+          options.mergeIdenticalDuplicates && first.fingerprint === fingerprint
+            ? { ...issueAt(row.line, "modelCode", "duplicate_merged", { firstLine: first.line }), severity: "warning" }
+            : issueAt(row.line, "modelCode", "duplicate_in_file", { firstLine: first.line }),
+        );
+        continue;
+      }
+      firstByKey.set(key, { line: row.line, fingerprint });
     }
     rowIssues.push(...issues);
     parsed.push(
       issues.length === 0 && result.success && market
-        ? { line: row.line, input: withoutFamilyId(result.data), market, archived: archived === true, ...(familyName ? { familyName } : {}) }
+        ? {
+            line: row.line,
+            input: withoutFamilyId(result.data),
+            market,
+            archived: archived === true,
+            mapped,
+            fingerprint,
+            ...(familyName ? { familyName } : {}),
+            ...(firmwareVersion ? { firmware: { version: firmwareVersion, releaseDate: releaseDate || undefined } } : {}),
+          }
         : null,
     );
   }
 
-  // Both (all) lines of a duplicate are bad: which one is meant is for the user to say.
-  const duplicateLines = new Set<number>();
-  for (const lines of linesByKey.values()) {
-    if (lines.length < 2) continue;
-    for (const line of lines) {
-      duplicateLines.add(line);
-      rowIssues.push(issueAt(line, "modelCode", "duplicate_in_file", { lines: lines.join(", ") }));
-    }
-  }
-  const candidates = parsed.filter((c): c is SkuCandidate => c !== null && !duplicateLines.has(c.line));
-  return { fileIssues: [], rowIssues, candidates, rowCount: table.rows.length, issueAt };
+  const candidates = parsed.filter((c): c is SkuCandidate => c !== null);
+  return { fileIssues: [], rowIssues, candidates, rowCount: table.rows.length, issueAt, ignored: ignoredColumns };
+}
+
+// Dates as customers write them become ISO days; anything else goes on unchanged for the schema
+// to report as invalid_date.
+function dateCell(text: string): string {
+  const iso = parseSheetDate(text);
+  return iso === null ? text.trim() : iso;
 }
 
 function withoutFamilyId(data: z.output<typeof createSkuInput>): SkuCandidateInput {
   const { familyId: _familyId, ...input } = data;
   return input;
-}
-
-// Which column holds which field; unknown, unnamed, duplicate and missing columns are file problems.
-function mapColumns(table: SheetTable): { indexOf: Map<SkuSheetColumnKey, number>; issues: SkuImportIssue[] } {
-  const indexOf = new Map<SkuSheetColumnKey, number>();
-  const issues: SkuImportIssue[] = [];
-  const line = table.headerLine;
-  const firstValueLine = (index: number) => table.rows.find((row) => (row.cells[index] ?? "").trim() !== "")?.line;
-  table.header.forEach((raw, index) => {
-    const header = raw.trim();
-    const cell = `${columnLetter(index + 1)}${line}`;
-    if (!header) {
-      const valueLine = firstValueLine(index);
-      if (valueLine !== undefined) issues.push({ line, code: "unnamed_column", cell, params: { valueLine } });
-      return;
-    }
-    const key = matchHeader(header);
-    if (!key) {
-      // An unknown column with nothing in it loses no data; one with values would be dropped silently.
-      if (firstValueLine(index) !== undefined) issues.push({ line, code: "unknown_column", header, cell });
-      return;
-    }
-    if (indexOf.has(key)) {
-      issues.push({ line, code: "duplicate_column", column: key, header, cell, params: { other: table.header[indexOf.get(key)!]!.trim() } });
-      return;
-    }
-    indexOf.set(key, index);
-  });
-  for (const key of REQUIRED_COLUMNS) {
-    if (!indexOf.has(key)) {
-      const column = SKU_SHEET_COLUMNS.find((c) => c.key === key)!;
-      issues.push({ line, code: "missing_column", column: key, params: { vi: column.vi, en: column.en, key } });
-    }
-  }
-  return { indexOf, issues };
 }

@@ -5,12 +5,12 @@ import { tenantDb } from "@hopquy/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { auditEventsOf, createTeam, type TestTeam } from "../testing/fixtures";
+import { importFile, uploadAndCheck } from "../testing/import-runs";
 import { publishTestRiskList } from "../testing/risk-list-publication";
 import { csvBytes } from "../testing/sku-sheet-fixtures";
 import { createSku } from "./create-sku";
 import { exportSkus } from "./export-skus";
 import { getSkuObligations } from "./get-sku-obligations";
-import { importSkus } from "./import-skus";
 import { DEFAULT_RISK_CLASS_REASONS } from "./sku-input";
 import { updateSku } from "./update-sku";
 
@@ -134,14 +134,20 @@ describe("importing and exporting the class and market columns", () => {
       ["IMP-CAT", "B", "M", "VN", "", "", "", "", "baby-monitor", "Đã rút", "", "2026-06-01"],
       ["IMP-BAD", "B", "M", "VN", "", "", "maybe", "", "", "withdrawn", "", ""],
     ];
-    const checked = await importSkus(target.ctx.owner, { fileName: "skus.csv", bytes: csvBytes(serializeCsv([header, ...rows])), mode: "validate" });
-    expect(checked.issues.map((i) => [i.line, i.column, i.code])).toEqual([
+    const checked = await uploadAndCheck(target.ctx.owner, { fileName: "skus.csv", bytes: csvBytes(serializeCsv([header, ...rows])) });
+    expect(checked.report).toMatchObject({ outcome: "checked", rowCount: 4, writeCount: 3, rejectedCount: 1, fileIssues: [] });
+    expect(checked.report!.issues.map((i) => [i.line, i.column, i.code])).toEqual([
       [5, "riskClassOrigin", "invalid_risk_class_origin"],
       [5, "withdrawnOn", "withdrawn_date_required"],
     ]);
-    const imported = await importSkus(target.ctx.owner, { fileName: "skus.csv", bytes: csvBytes(serializeCsv([header, ...rows.slice(0, 3)])), mode: "all_or_nothing" });
-    expect(imported).toMatchObject({ outcome: "imported", imported: { skus: 3 } });
     const db = tenantDb(target.organization.id);
+    // Checking writes no SKU; all or nothing refuses the file because of the bad row.
+    expect(await db.sku.count()).toBe(0);
+    const refused = await importFile(target.ctx.owner, { fileName: "skus.csv", bytes: csvBytes(serializeCsv([header, ...rows])), options: { mode: "all_or_nothing" } });
+    expect(refused.report).toMatchObject({ outcome: "refused", rejectedCount: 1 });
+    expect(await db.sku.count()).toBe(0);
+    const imported = await importFile(target.ctx.owner, { fileName: "skus.csv", bytes: csvBytes(serializeCsv([header, ...rows.slice(0, 3)])), options: { mode: "all_or_nothing" } });
+    expect(imported.report).toMatchObject({ outcome: "imported", rejectedCount: 0, issues: [], counts: { created: 3 } });
     const byCode = async (modelCode: string) => db.sku.findFirstOrThrow({ where: { modelCode } });
     expect(await byCode("IMP-MANUAL")).toMatchObject({ riskClass: "high", riskClassOrigin: "manual", riskClassReason: DEFAULT_RISK_CLASS_REASONS.import, riskClassSetByEmail: target.users.owner.email, listRiskClass: "medium", onMarketSince: new Date("2026-05-01T00:00:00Z") });
     expect(await byCode("IMP-LIST")).toMatchObject({ riskClass: "medium", riskClassOrigin: "list", riskClassManual: null });

@@ -1,6 +1,8 @@
 // The SKU spreadsheet layout shared by import and export (pure: no I/O). Export headers read
 // "Mã model (modelCode)": Vietnamese for people, the key in parentheses for a stable round trip.
 import { CAPABILITIES, CAPABILITY_KEYS, type Capability } from "@hopquy/compliance";
+import { headerIndex, matchField, type ImportField } from "../imports/column-mapping";
+import { foldText } from "../imports/sheet-text";
 import { DEFAULT_RISK_CLASS_REASONS, MARKET_STATUSES, RISK_CLASSES, type RiskClassSource } from "./sku-input";
 
 export type SkuFieldColumn =
@@ -23,37 +25,40 @@ export type SkuFieldColumn =
   | "onMarketSince"
   | "plannedLaunchOn"
   | "withdrawnOn"
+  | "firmwareVersion"
+  | "firmwareReleaseDate"
   | "archived";
 export type SkuSheetColumnKey = SkuFieldColumn | Capability;
 
-export interface SkuSheetColumn {
+export interface SkuSheetColumn extends ImportField {
   key: SkuSheetColumnKey;
-  vi: string;
-  en: string;
-  aliases?: readonly string[];
 }
 
+// Synonyms are what ERP exports and customers' own sheets call the field (seen in real files).
 const FIELD_COLUMNS: readonly SkuSheetColumn[] = [
-  { key: "modelCode", vi: "Mã model", en: "Model code", aliases: ["Model", "Mã sản phẩm"] },
-  { key: "hardwareRevision", vi: "Phiên bản phần cứng", en: "Hardware revision", aliases: ["Revision", "HW revision"] },
-  { key: "brand", vi: "Nhãn hiệu", en: "Brand", aliases: ["Thương hiệu"] },
-  { key: "manufacturer", vi: "Nhà sản xuất", en: "Manufacturer" },
-  { key: "importer", vi: "Nhà nhập khẩu", en: "Importer" },
-  { key: "countryOfOrigin", vi: "Xuất xứ", en: "Country of origin", aliases: ["Nước xuất xứ", "Country"] },
-  { key: "hsCode", vi: "Mã HS", en: "HS code" },
-  { key: "description", vi: "Mô tả", en: "Description" },
-  { key: "family", vi: "Dòng sản phẩm", en: "Product family", aliases: ["Family"] },
-  { key: "riskClass", vi: "Phân loại rủi ro", en: "Risk class" },
+  { key: "modelCode", vi: "Mã model", en: "Model code", required: true, aliases: ["Model", "Mã sản phẩm", "Model no", "Model number", "Tên model", "Mã hàng", "Item code", "Part number", "SKU", "Mã SKU"] },
+  { key: "hardwareRevision", vi: "Phiên bản phần cứng", en: "Hardware revision", aliases: ["Revision", "HW revision", "HW rev", "Hardware version", "HW version", "Phiên bản HW"] },
+  { key: "brand", vi: "Nhãn hiệu", en: "Brand", required: true, aliases: ["Thương hiệu", "Hãng", "Trademark", "Brand name"] },
+  { key: "manufacturer", vi: "Nhà sản xuất", en: "Manufacturer", required: true, aliases: ["Hãng sản xuất", "Tên nhà sản xuất", "Maker", "Manufacturer name", "NSX"] },
+  { key: "importer", vi: "Nhà nhập khẩu", en: "Importer", aliases: ["Đơn vị nhập khẩu", "Importer name"] },
+  { key: "countryOfOrigin", vi: "Xuất xứ", en: "Country of origin", required: true, aliases: ["Nước xuất xứ", "Country", "Origin", "Made in", "Nước sản xuất", "Nơi sản xuất"] },
+  { key: "hsCode", vi: "Mã HS", en: "HS code", aliases: ["HS", "Mã số HS", "Mã HS code", "Tariff code", "Mã số hàng hóa"] },
+  { key: "description", vi: "Mô tả", en: "Description", aliases: ["Tên sản phẩm", "Product name", "Tên hàng", "Mô tả sản phẩm"] },
+  { key: "family", vi: "Dòng sản phẩm", en: "Product family", aliases: ["Family", "Nhóm sản phẩm", "Product line", "Series"] },
+  { key: "riskClass", vi: "Phân loại rủi ro", en: "Risk class", aliases: ["Mức rủi ro", "Risk level"] },
   { key: "riskClassOrigin", vi: "Nguồn phân loại", en: "Risk class origin" },
   { key: "riskClassReason", vi: "Lý do phân loại", en: "Risk class reason" },
   // What the MPS list says: written by the export, derived again (not read) by the import.
-  { key: "listRiskClass", vi: "Phân loại theo danh mục Bộ Công an", en: "Risk class of the MPS list" },
-  { key: "listRiskEntryId", vi: "Mục danh mục", en: "MPS list entry" },
-  { key: "productCategory", vi: "Loại sản phẩm", en: "Product category" },
-  { key: "marketStatus", vi: "Tình trạng thị trường", en: "Market status" },
-  { key: "onMarketSince", vi: "Bán ra từ ngày", en: "On the market since" },
-  { key: "plannedLaunchOn", vi: "Ngày dự kiến ra mắt", en: "Planned launch" },
-  { key: "withdrawnOn", vi: "Ngày rút khỏi thị trường", en: "Withdrawn on" },
+  { key: "listRiskClass", vi: "Phân loại theo danh mục Bộ Công an", en: "Risk class of the MPS list", exportOnly: true },
+  { key: "listRiskEntryId", vi: "Mục danh mục", en: "MPS list entry", exportOnly: true },
+  { key: "productCategory", vi: "Loại sản phẩm", en: "Product category", aliases: ["Category", "Chủng loại"] },
+  { key: "marketStatus", vi: "Tình trạng thị trường", en: "Market status", aliases: ["Trạng thái bán", "Status"] },
+  { key: "onMarketSince", vi: "Bán ra từ ngày", en: "On the market since", aliases: ["Ngày bán ra", "Ngày ra thị trường", "Launch date", "Market date"] },
+  { key: "plannedLaunchOn", vi: "Ngày dự kiến ra mắt", en: "Planned launch", aliases: ["Ngày dự kiến bán", "Planned launch date"] },
+  { key: "withdrawnOn", vi: "Ngày rút khỏi thị trường", en: "Withdrawn on", aliases: ["Ngày ngừng bán", "Withdrawal date", "Discontinued on"] },
+  // The firmware the SKU ships with: firmware is the unit of conformity.
+  { key: "firmwareVersion", vi: "Phiên bản firmware", en: "Firmware version", aliases: ["Firmware", "FW", "FW version", "Firmware ver", "Phiên bản phần mềm", "Software version"] },
+  { key: "firmwareReleaseDate", vi: "Ngày phát hành firmware", en: "Firmware release date", aliases: ["FW release date", "Firmware date", "Ngày phát hành phần mềm", "Firmware released"] },
   { key: "archived", vi: "Đã lưu trữ", en: "Archived" },
 ];
 
@@ -62,7 +67,7 @@ export const SKU_SHEET_COLUMNS: readonly SkuSheetColumn[] = [
   ...CAPABILITY_KEYS.map((key) => ({ key, vi: CAPABILITIES[key].label.vi, en: CAPABILITIES[key].label.en })),
 ];
 
-export const REQUIRED_COLUMNS: readonly SkuSheetColumnKey[] = ["modelCode", "brand", "manufacturer", "countryOfOrigin"];
+export const REQUIRED_COLUMNS: readonly SkuSheetColumnKey[] = FIELD_COLUMNS.filter((c) => c.required).map((c) => c.key);
 export const CAPABILITY_COLUMNS: ReadonlySet<string> = new Set(CAPABILITY_KEYS);
 
 // Columns an export writes (and a template offers): "archived" only when archived SKUs are included.
@@ -72,34 +77,9 @@ export function exportColumns(includeArchived: boolean): readonly SkuSheetColumn
 
 export const headerLabel = (column: SkuSheetColumn) => `${column.vi} (${column.key})`;
 
-// Case-, diacritic-, space- and punctuation-insensitive: "Mã HS", "ma hs", "MA_HS" all match.
-export function normalizeHeader(text: string): string {
-  return foldText(text).replace(/[^a-z0-9]/g, "");
-}
+const HEADER_INDEX = headerIndex(SKU_SHEET_COLUMNS);
 
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-const HEADER_INDEX: ReadonlyMap<string, SkuSheetColumnKey> = new Map(
-  SKU_SHEET_COLUMNS.flatMap((column) => [column.key, column.vi, column.en, ...(column.aliases ?? [])].map((name) => [normalizeHeader(name), column.key] as const)),
-);
-
-// A trailing "(key)" wins, so a renamed Vietnamese label still imports; otherwise the whole text.
-export function matchHeader(text: string): SkuSheetColumnKey | undefined {
-  const trailing = /\(([^()]+)\)\s*$/.exec(text);
-  if (trailing) {
-    const byKey = HEADER_INDEX.get(normalizeHeader(trailing[1]!));
-    if (byKey) return byKey;
-  }
-  return HEADER_INDEX.get(normalizeHeader(text));
-}
+export const matchHeader = (text: string) => matchField(text, HEADER_INDEX) as SkuSheetColumnKey | undefined;
 
 const YES = new Set(["yes", "y", "true", "1", "co"]);
 const NO = new Set(["no", "n", "false", "0", "khong"]);
@@ -170,15 +150,4 @@ export function parseRiskClassReason(cell: string): string {
   return source ? DEFAULT_RISK_CLASS_REASONS[source] : cell;
 }
 
-// Spreadsheet column letters: 1 -> A, 27 -> AA.
-export function columnLetter(index: number): string {
-  let letters = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-// A CSV cell starting with = + - @ runs as a formula when opened in a spreadsheet. The export
-// prefixes such text with an apostrophe (as spreadsheets do) and the import takes it off again.
-// Text that already starts with apostrophes before such a character gets one more, so it survives.
-export const escapeFormula = (text: string) => (/^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text);
-export const unescapeFormula = (text: string) => (/^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+export { columnLetter, escapeFormula, foldText, normalizeHeader, unescapeFormula } from "../imports/sheet-text";

@@ -1,24 +1,47 @@
 "use server";
 
-import { IMPORT_MODES, importSkus } from "@hopquy/core";
+import { cancelImportRun, checkImportRun, checkImportRunInput, markImportRunFailed, startImportRun, uploadImportFile } from "@hopquy/core";
+import { enqueueImportRun } from "@hopquy/jobs";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { getBlobStore } from "@/lib/blob-store";
 import { orgAction } from "@/lib/action-client";
 
 // A file travels to a server action inside FormData (body cap: serverActions.bodySizeLimit in
 // next.config.ts); the service enforces the 5 MB limit and reports it like any other file problem.
-const importSkusFormInput = z
+const uploadFormInput = z
   .instanceof(FormData)
-  .transform((form) => ({ file: form.get("file"), mode: form.get("mode") }))
-  .pipe(
-    z.object({
-      file: z.custom<File>((value) => value instanceof Blob && typeof (value as File).name === "string", "file_required"),
-      mode: z.enum(IMPORT_MODES),
-    }),
-  );
+  .transform((form) => ({ file: form.get("file") }))
+  .pipe(z.object({ file: z.custom<File>((value) => value instanceof Blob && typeof (value as File).name === "string", "file_required") }));
 
-export const importSkusAction = orgAction("sku:create", importSkusFormInput, async (ctx, { file, mode }) => {
-  const report = await importSkus(ctx, { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()), mode });
-  if (report.outcome === "imported") revalidatePath(`/${ctx.organizationSlug}/skus`);
+export const uploadSkuImportAction = orgAction("sku:create", uploadFormInput, async (ctx, { file }) =>
+  uploadImportFile(ctx, getBlobStore(), { kind: "sku", fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+);
+
+export const checkImportRunAction = orgAction("sku:create", checkImportRunInput, async (ctx, input) => {
+  const report = await checkImportRun(ctx, getBlobStore(), input);
+  revalidatePath(`/${ctx.organizationSlug}/skus/import/${input.runId}`);
   return report;
+});
+
+const runInput = z.object({ runId: z.string().min(1).max(64) });
+
+// The run row is queued before the job; if Redis refuses the job, the run is marked failed instead
+// of showing "queued" forever.
+export const startImportRunAction = orgAction("sku:create", runInput, async (ctx, { runId }) => {
+  await startImportRun(ctx, runId);
+  try {
+    await enqueueImportRun(ctx.organizationId, runId);
+  } catch (error) {
+    await markImportRunFailed(ctx.organizationId, runId, "The job queue is unavailable");
+    throw error;
+  }
+  revalidatePath(`/${ctx.organizationSlug}/skus/import/${runId}`);
+  return { runId };
+});
+
+export const cancelImportRunAction = orgAction("sku:create", runInput, async (ctx, { runId }) => {
+  await cancelImportRun(ctx, runId);
+  revalidatePath(`/${ctx.organizationSlug}/skus/import/${runId}`);
+  return { runId };
 });

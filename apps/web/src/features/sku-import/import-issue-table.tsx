@@ -1,24 +1,15 @@
 "use client";
 
-import type { SkuImportIssue } from "@hopquy/core";
+import type { ImportIssue } from "@hopquy/core";
 import { useState } from "react";
 import { secondaryButtonClass } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
-import type { MessageKey, Translate } from "@/i18n/translate";
+import { issueMessage } from "./issue-message";
 
 const PAGE = 100;
 
-// Import codes first, then the field messages shared with the SKU form; an unknown code as is.
-export function issueMessage(t: Translate, issue: SkuImportIssue): string {
-  for (const key of [`skuImport.issues.${issue.code}`, `errors.${issue.code}`] as MessageKey[]) {
-    const text = t(key, issue.params);
-    if (text !== key) return text;
-  }
-  return issue.code;
-}
-
 // Thousands of problems stay readable: a page of 100 at a time.
-export function ImportIssueTable({ issues, issueCount }: { issues: SkuImportIssue[]; issueCount: number }) {
+export function ImportIssueTable({ issues, issueCount }: { issues: ImportIssue[]; issueCount: number }) {
   const { t } = useI18n();
   const [page, setPage] = useState(0);
   if (issues.length === 0) return null;
@@ -41,7 +32,7 @@ export function ImportIssueTable({ issues, issueCount }: { issues: SkuImportIssu
               <td className="p-2 font-mono">{issue.line}</td>
               <td className="p-2 font-mono">{issue.cell ?? ""}</td>
               <td className="p-2">{issue.header ?? issue.column ?? ""}</td>
-              <td className="p-2">{issueMessage(t, issue)}</td>
+              <td className={`p-2 ${issue.severity === "warning" ? "text-amber-800" : ""}`}>{issueMessage(t, issue)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,7 @@
 import { can, listRemapRuns } from "@hopquy/core";
 import Link from "next/link";
 import { GapReportLinks } from "@/features/gap-report/gap-report-links";
-import { RunProgress } from "@/features/remap/run-progress";
+import { RemapRunProgress } from "@/features/remap/remap-run-progress";
 import { StartRemapForm } from "@/features/remap/start-remap-form";
 import { getTranslator } from "@/i18n/get-locale";
 import type { MessageKey } from "@/i18n/translate";
@@ -29,7 +29,7 @@ export default async function RemapPage({ params }: { params: Promise<{ orgSlug:
       {latest ? (
         <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm" data-testid="remap-latest">
           <h2 className="font-semibold">{t(`remap.modes.${latest.mode}` as MessageKey)} · {dateTime(latest.createdAt)} · {latest.requestedByEmail}</h2>
-          <RunProgress state={latest.state} done={latest.skuDone} total={latest.skuTotal} />
+          <RemapRunProgress state={latest.state} done={latest.skuDone} total={latest.skuTotal} />
           {latest.error ? <p className="text-sm text-red-700" role="alert">{latest.error}</p> : null}
           {latest.summary ? (
             <div className="space-y-2">

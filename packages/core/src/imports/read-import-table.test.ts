@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { csvBytes, xlsxBytes, zipBytes } from "../testing/sku-sheet-fixtures";
-import { readSkuSheet } from "./import-read-sheet";
+import { readImportTable } from "./read-import-table";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./import-report";
-import { checkXlsxArchive } from "./import-zip-guard";
+import { checkXlsxArchive } from "./zip-guard";
 
-const codes = (read: Awaited<ReturnType<typeof readSkuSheet>>) => read.issues.map((i) => [i.line, i.code]);
+const codes = (read: Awaited<ReturnType<typeof readImportTable>>) => read.issues.map((i) => [i.line, i.code]);
 
 describe("reading a CSV file", () => {
   it("reads RFC 4180 quoting, CRLF and a BOM, giving each row the line it starts on", async () => {
     const text = '\uFEFFmodelCode,brand,description\r\nA-1,"Hop, Cam","say ""hi"""\r\nA-2,HopCam,"two\r\nlines"\r\n\r\nA-3,HopCam,\r\n';
-    const read = await readSkuSheet("skus.csv", csvBytes(text));
+    const read = await readImportTable("skus.csv", csvBytes(text));
     expect(read.issues).toEqual([]);
     expect(read.format).toBe("csv");
     expect(read.table?.header).toEqual(["modelCode", "brand", "description"]);
@@ -22,50 +22,70 @@ describe("reading a CSV file", () => {
 
   it("restores formula-escaped text and normalises Vietnamese to NFC", async () => {
     const decomposed = "Công ty".normalize("NFD");
-    const read = await readSkuSheet("skus.csv", csvBytes(`brand,manufacturer\n'=SUM(A1),${decomposed}\n`));
+    const read = await readImportTable("skus.csv", csvBytes(`brand,manufacturer\n'=SUM(A1),${decomposed}\n`));
     expect(read.table?.rows[0]?.cells).toEqual(["=SUM(A1)", "Công ty"]);
   });
 
   it("reports an unclosed quote at the line it opened, and nothing else is read", async () => {
-    const read = await readSkuSheet("skus.csv", csvBytes('modelCode,brand\nA-1,HopCam\nA-2,"HopCam\nA-3,HopCam\n'));
+    const read = await readImportTable("skus.csv", csvBytes('modelCode,brand\nA-1,HopCam\nA-2,"HopCam\nA-3,HopCam\n'));
     expect(read.table).toBeUndefined();
     expect(codes(read)).toEqual([[3, "csv_unclosed_quote"]]);
   });
 
   it("reports stray quotes with their lines", async () => {
-    const read = await readSkuSheet("skus.csv", csvBytes('modelCode,brand\nA-1,Hop"Cam\n"A-2"x,HopCam\n'));
+    const read = await readImportTable("skus.csv", csvBytes('modelCode,brand\nA-1,Hop"Cam\n"A-2"x,HopCam\n'));
     expect(codes(read)).toEqual([
       [2, "csv_stray_quote"],
       [3, "csv_text_after_quote"],
     ]);
   });
 
-  it("explains a semicolon- or tab-separated file instead of reading one odd column", async () => {
-    expect(codes(await readSkuSheet("skus.csv", csvBytes("Mã model;Nhãn hiệu\nA-1;HopCam\n")))).toEqual([[1, "wrong_delimiter"]]);
-    expect((await readSkuSheet("skus.csv", csvBytes("modelCode\tbrand\nA-1\tHopCam\n"))).issues[0]?.params).toEqual({ delimiter: "Tab" });
+  it("detects semicolons (Excel in a Vietnamese locale), tabs and Excel's sep= hint", async () => {
+    const semicolons = await readImportTable("skus.csv", csvBytes('Mã model;Mô tả\nA-1;"trong nhà, 2MP"\n'));
+    expect(semicolons).toMatchObject({ delimiter: ";", issues: [] });
+    expect(semicolons.table?.rows).toEqual([{ line: 2, cells: ["A-1", "trong nhà, 2MP"] }]);
+    const tabs = await readImportTable("skus.txt", csvBytes("modelCode\tbrand\nA-1\tHop, Cam\n"));
+    expect(tabs.table?.rows[0]?.cells).toEqual(["A-1", "Hop, Cam"]);
+    const hinted = await readImportTable("skus.csv", csvBytes("sep=;\nmodel,code;brand\nA,1;B\n"));
+    expect(hinted.table).toMatchObject({ headerLine: 2, header: ["model,code", "brand"], rows: [{ line: 3, cells: ["A,1", "B"] }] });
+    // Delimiters inside a quoted header do not count.
+    expect((await readImportTable("skus.csv", csvBytes('"a;b;c",d\n1,2\n'))).delimiter).toBe(",");
   });
 
-  it("refuses text that is not UTF-8 (Excel's legacy code page, UTF-16) with a clear code", async () => {
+  it("reads UTF-16 from Excel's Unicode text (with or without BOM) and UTF-8 with a BOM", async () => {
+    const text = "Mã model\tNhà sản xuất\nA-1\tCông ty Hải Đăng\n";
+    for (const bytes of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]),
+      Buffer.from(text, "utf16le"),
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()]),
+    ]) {
+      const read = await readImportTable("skus.txt", bytes);
+      expect(read.issues).toEqual([]);
+      expect(read.table?.header).toEqual(["Mã model", "Nhà sản xuất"]);
+      expect(read.table?.rows).toEqual([{ line: 2, cells: ["A-1", "Công ty Hải Đăng"] }]);
+    }
+    expect((await readImportTable("skus.csv", Buffer.from("\uFEFFa,b\n1,2\n"))).encoding).toBe("utf-8-bom");
+  });
+
+  it("refuses legacy code pages (Windows-1258) instead of guessing the diacritics", async () => {
     const windows1258 = Buffer.from([0x4d, 0xe3, 0x20, 0x6d, 0x6f, 0x64, 0x65, 0x6c, 0x0a]);
-    expect(codes(await readSkuSheet("skus.csv", windows1258))).toEqual([[1, "not_utf8"]]);
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("modelCode,brand\n", "utf16le")]);
-    expect(codes(await readSkuSheet("skus.csv", utf16))).toEqual([[1, "not_utf8"]]);
+    expect(codes(await readImportTable("skus.csv", windows1258))).toEqual([[1, "not_utf8"]]);
   });
 
   it("refuses an empty file, a file over the size cap and more rows than the limit", async () => {
-    expect(codes(await readSkuSheet("skus.csv", Buffer.alloc(0)))).toEqual([[1, "empty_file"]]);
-    expect(codes(await readSkuSheet("skus.csv", csvBytes("\r\n\r\n")))).toEqual([[1, "empty_file"]]);
-    const big = await readSkuSheet("skus.csv", Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61));
+    expect(codes(await readImportTable("skus.csv", Buffer.alloc(0)))).toEqual([[1, "empty_file"]]);
+    expect(codes(await readImportTable("skus.csv", csvBytes("\r\n\r\n")))).toEqual([[1, "empty_file"]]);
+    const big = await readImportTable("skus.csv", Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x61));
     expect(big.issues).toEqual([{ line: 1, code: "file_too_large", params: { maxMb: 5 } }]);
     const rows = ["modelCode,brand", ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `M-${i},B`)].join("\n");
-    expect((await readSkuSheet("skus.csv", csvBytes(rows))).issues).toEqual([{ line: 1, code: "too_many_rows", params: { max: MAX_IMPORT_ROWS, count: MAX_IMPORT_ROWS + 1 } }]);
+    expect((await readImportTable("skus.csv", csvBytes(rows))).issues).toEqual([{ line: 1, code: "too_many_rows", params: { max: MAX_IMPORT_ROWS, count: MAX_IMPORT_ROWS + 1 } }]);
     const atLimit = ["modelCode,brand", ...Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => `M-${i},B`)].join("\n");
-    expect((await readSkuSheet("skus.csv", csvBytes(atLimit))).table?.rows).toHaveLength(MAX_IMPORT_ROWS);
+    expect((await readImportTable("skus.csv", csvBytes(atLimit))).table?.rows).toHaveLength(MAX_IMPORT_ROWS);
   });
 
   it("refuses other file types by name and binary content by bytes", async () => {
-    expect(codes(await readSkuSheet("skus.pdf", csvBytes("%PDF-1.4")))).toEqual([[1, "unsupported_file_type"]]);
-    expect(codes(await readSkuSheet("skus.csv", Buffer.from([0x41, 0x00, 0x42])))).toEqual([[1, "not_utf8"]]);
+    expect(codes(await readImportTable("skus.pdf", csvBytes("%PDF-1.4")))).toEqual([[1, "unsupported_file_type"]]);
+    expect(codes(await readImportTable("skus.csv", Buffer.from([0x41, 0x00, 0x42])))).toEqual([[1, "not_utf8"]]);
   });
 });
 
@@ -81,7 +101,7 @@ describe("reading an XLSX file", () => {
       ],
       { leadingEmptySheet: true },
     );
-    const read = await readSkuSheet("skus.xlsx", bytes);
+    const read = await readImportTable("skus.xlsx", bytes);
     expect(read.issues).toEqual([]);
     expect(read.format).toBe("xlsx");
     expect(read.table?.headerLine).toBe(2);
@@ -92,15 +112,15 @@ describe("reading an XLSX file", () => {
   });
 
   it("sniffs the content: a CSV renamed .xlsx, an old .xls, a ZIP that is no workbook, a truncated workbook", async () => {
-    expect(codes(await readSkuSheet("skus.xlsx", csvBytes("modelCode,brand\nA,B\n")))).toEqual([[1, "not_xlsx"]]);
+    expect(codes(await readImportTable("skus.xlsx", csvBytes("modelCode,brand\nA,B\n")))).toEqual([[1, "not_xlsx"]]);
     const xls = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-    expect(codes(await readSkuSheet("skus.xls", xls))).toEqual([[1, "xls_not_supported"]]);
+    expect(codes(await readImportTable("skus.xls", xls))).toEqual([[1, "xls_not_supported"]]);
     const notWorkbook = zipBytes([{ name: "word/document.xml", data: Buffer.from("<w/>") }]);
-    expect(codes(await readSkuSheet("skus.xlsx", notWorkbook))).toEqual([[1, "not_xlsx"]]);
+    expect(codes(await readImportTable("skus.xlsx", notWorkbook))).toEqual([[1, "not_xlsx"]]);
     const workbook = await xlsxBytes([["modelCode"], ["A-1"]]);
-    expect(codes(await readSkuSheet("skus.xlsx", workbook.subarray(0, workbook.length / 2)))).toEqual([[1, "invalid_xlsx"]]);
+    expect(codes(await readImportTable("skus.xlsx", workbook.subarray(0, workbook.length / 2)))).toEqual([[1, "invalid_xlsx"]]);
     // A ZIP named .csv is still read as the workbook it is.
-    expect((await readSkuSheet("skus.csv", workbook)).table?.rows).toEqual([{ line: 2, cells: ["A-1"] }]);
+    expect((await readImportTable("skus.csv", workbook)).table?.rows).toEqual([{ line: 2, cells: ["A-1"] }]);
   });
 
   it("refuses a workbook whose parts say they are one but do not parse", async () => {
@@ -108,11 +128,11 @@ describe("reading an XLSX file", () => {
       { name: "[Content_Types].xml", data: Buffer.from("<not-xml") },
       { name: "xl/workbook.xml", data: Buffer.from("<not-xml") },
     ]);
-    expect(codes(await readSkuSheet("skus.xlsx", broken))).toEqual([[1, "invalid_xlsx"]]);
+    expect(codes(await readImportTable("skus.xlsx", broken))).toEqual([[1, "invalid_xlsx"]]);
   });
 
   it("reports an empty workbook", async () => {
-    expect(codes(await readSkuSheet("skus.xlsx", await xlsxBytes([])))).toEqual([[1, "empty_file"]]);
+    expect(codes(await readImportTable("skus.xlsx", await xlsxBytes([])))).toEqual([[1, "empty_file"]]);
   });
 });
 
