@@ -25,7 +25,7 @@ async function workbook(rows: (string | number)[][]): Promise<Buffer> {
 
 async function upload(name: string, buffer: Buffer, mimeType = XLSX_TYPE) {
   await page.goto(`${baseUrl}/${orgSlug}/skus/import`);
-  await page.setInputFiles("#sku-import-file", { name, mimeType, buffer });
+  await page.setInputFiles("#import-file", { name, mimeType, buffer });
   await page.getByRole("button", { name: "Tải lên và ghép cột" }).click();
 }
 
@@ -59,9 +59,9 @@ describe("SKU import", () => {
     await page.goto(`${baseUrl}/${orgSlug}/skus`);
     await page.getByRole("link", { name: "Nhập từ tệp" }).click();
     await page.waitForURL(/\/skus\/import$/);
-    await page.setInputFiles("#sku-import-file", { name: "erp-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await page.setInputFiles("#import-file", { name: "erp-export.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await page.getByRole("button", { name: "Tải lên và ghép cột" }).click();
-    await page.waitForURL(/\/skus\/import\/[a-z0-9]+$/);
+    await page.waitForURL(/\/imports\/[a-z0-9-]+$/);
     expect(await page.getByTestId("import-file-facts").textContent()).toContain("phân cách ; · 3 dòng");
 
     // "Nhãn" is nobody's synonym: the check says the brand is missing until the user maps it.
@@ -122,7 +122,7 @@ describe("SKU import", () => {
       ["E2E-ERP-1", "HopCam", "Công ty TNHH Camera Việt", "VN", "", "", "", ""],
     ]);
     await upload("bad.xlsx", bad);
-    await page.waitForURL(/\/skus\/import\/[a-z0-9]+$/);
+    await page.waitForURL(/\/imports\/[a-z0-9-]+$/);
     await page.getByLabel("Không nhập gì nếu còn dòng lỗi").check();
     await check();
     await page.getByTestId("import-summary").filter({ hasText: "3 dòng: 1 sẽ ghi, 1 bị từ chối, 1 bỏ qua" }).waitFor();

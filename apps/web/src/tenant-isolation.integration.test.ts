@@ -347,35 +347,36 @@ const cases: Record<string, Case> = {
     const { createProductFamilyAction } = await import("@/features/skus/actions");
     expect(await createProductFamilyAction(world.orgB.slug, { name: "Intruder family" })).toEqual({ ok: false, error: { code: "NOT_FOUND" } });
   },
-  "sku-import/uploadSkuImportAction": async () => {
-    const { uploadSkuImportAction } = await import("@/features/sku-import/actions");
+  "imports/uploadImportFileAction": async () => {
+    const { uploadImportFileAction } = await import("@/features/imports/actions");
     const form = () => {
       const data = new FormData();
       // B's model code and family name: free in A, and nothing of B's is touched.
       data.set("file", new File(["modelCode,brand,manufacturer,countryOfOrigin,family\r\nB-1,X,X,VN,B family\r\n"], "skus.csv", { type: "text/csv" }));
+      data.set("kind", "sku");
       return data;
     };
-    expect(await uploadSkuImportAction(world.orgB.slug, form())).toEqual(NOT_FOUND);
-    const intoA = await uploadSkuImportAction(world.orgA.slug, form());
+    expect(await uploadImportFileAction(world.orgB.slug, form())).toEqual(NOT_FOUND);
+    const intoA = await uploadImportFileAction(world.orgA.slug, form());
     expect(intoA).toMatchObject({ ok: true, data: { ok: true } });
     const runId = (intoA as { data: { runId: string } }).data.runId;
     expect(await tenantDb(world.orgA.id).importRun.count({ where: { id: runId } })).toBe(1);
     expect(await tenantDb(world.orgB.id).importRun.count({ where: { id: runId } })).toBe(0);
   },
-  "sku-import/checkImportRunAction": async () => {
-    const { checkImportRunAction } = await import("@/features/sku-import/actions");
+  "imports/checkImportRunAction": async () => {
+    const { checkImportRunAction } = await import("@/features/imports/actions");
     await refusedBothWays(checkImportRunAction, { runId: world.bImportRunId, columnMapping: ["modelCode", "brand", "manufacturer", "countryOfOrigin"], options: {} });
   },
-  "sku-import/startImportRunAction": async () => {
-    const { startImportRunAction } = await import("@/features/sku-import/actions");
+  "imports/startImportRunAction": async () => {
+    const { startImportRunAction } = await import("@/features/imports/actions");
     await refusedBothWays(startImportRunAction, { runId: world.bImportRunId });
   },
-  "sku-import/cancelImportRunAction": async () => {
-    const { cancelImportRunAction } = await import("@/features/sku-import/actions");
+  "imports/cancelImportRunAction": async () => {
+    const { cancelImportRunAction } = await import("@/features/imports/actions");
     await refusedBothWays(cancelImportRunAction, { runId: world.bImportRunId });
   },
-  "api/orgs/[orgSlug]/skus/import/[runId]/rejected": async () => {
-    const { GET } = await import("@/app/api/orgs/[orgSlug]/skus/import/[runId]/rejected/route");
+  "api/orgs/[orgSlug]/imports/[runId]/rejected": async () => {
+    const { GET } = await import("@/app/api/orgs/[orgSlug]/imports/[runId]/rejected/route");
     for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
       expect((await GET(new Request("http://test/api"), routeParams({ orgSlug, runId: world.bImportRunId }))).status).toBe(404);
     }

@@ -15,6 +15,7 @@ function fieldsOf(input: z.output<typeof evidenceFieldsSchema>) {
     kind: input.kind,
     title: input.title,
     issuer: input.issuer ?? null,
+    reportNumber: input.reportNumber ?? null,
     effectiveDate: dateOfIsoDay(input.effectiveDate),
     expiryDate: dateOfIsoDay(input.expiryDate),
     firmwareDependent: input.firmwareDependent,

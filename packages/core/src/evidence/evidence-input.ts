@@ -42,6 +42,7 @@ export const evidenceFieldsSchema = z
     kind: z.enum(EVIDENCE_KINDS),
     title: z.string().trim().min(1, "required").max(200, "too_long"),
     issuer: optionalText(200),
+    reportNumber: optionalText(100),
     effectiveDate: optionalDate,
     expiryDate: optionalDate,
     firmwareDependent: z.boolean().default(false),

@@ -67,6 +67,20 @@ export function savedMappingOf(header: readonly string[], mapping: ColumnMapping
   return saved;
 }
 
+// An issue about one field of one row, with the header and the cell reference (B7) the user sees.
+export function fieldIssueBuilder<K extends string>(table: ImportTable, indexOf: ReadonlyMap<string, number>) {
+  return (line: number, key: K, code: string, params?: ImportIssue["params"]): ImportIssue => {
+    const index = indexOf.get(key);
+    return {
+      line,
+      code,
+      column: key,
+      ...(index === undefined ? {} : { header: table.header[index]!.trim(), cell: `${columnLetter(index + 1)}${line}` }),
+      ...(params ? { params } : {}),
+    };
+  };
+}
+
 export interface MappedColumns {
   /** field key -> column index */
   indexOf: Map<string, number>;

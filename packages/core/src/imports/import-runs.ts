@@ -14,29 +14,87 @@ import { logger } from "../logger";
 import { assertCan, can, type Permission } from "../permissions";
 import { conflictOnUniqueViolation } from "../unique-violation";
 import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
-import { hasRowErrors, planSkuImport, SKU_IMPORT_FIELDS, writeSkuImport, writtenRowCount, type SkuImportCounts, type SkuImportPlan } from "../skus/import-skus";
+import { EVIDENCE_REGISTER_FIELDS } from "../evidence/evidence-register-rows";
+import { EVIDENCE_IMPORT_STATES, evidenceHasRowErrors, evidenceRowsWritten, planEvidenceRegisterImport, writeEvidenceRegisterImport, type EvidenceRegisterPlan } from "../evidence/import-evidence-register";
+import { hasRowErrors, planSkuImport, SKU_IMPORT_FIELDS, writeSkuImport, writtenRowCount, type SkuImportPlan } from "../skus/import-skus";
 import { guessColumnMapping, savedMappingOf, type ColumnMapping, type ImportField, type SavedColumnMapping } from "./column-mapping";
 import { IMPORT_MODES, isError, MAX_IMPORT_BYTES, ON_EXISTING, sortIssues, type ImportIssue } from "./import-report";
 import { decodeText, readImportTable, type ImportTable, type TableRead } from "./read-import-table";
 
-export const IMPORT_KINDS = ["sku"] as const;
+export const IMPORT_KINDS = ["sku", "evidence_register"] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
-
-interface ImportKindDefinition {
-  fields: readonly ImportField[];
-  permission: Permission;
-}
-
-export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinition> = {
-  sku: { fields: SKU_IMPORT_FIELDS, permission: "sku:create" },
-};
 
 export const importOptionsSchema = z.object({
   mode: z.enum(IMPORT_MODES).default("valid_rows_only"),
   onExisting: z.enum(ON_EXISTING).default("skip"),
   mergeIdenticalDuplicates: z.boolean().default(false),
+  // Evidence registers: imported evidence waits for a reviewer either way.
+  evidenceState: z.enum(EVIDENCE_IMPORT_STATES).default("draft"),
 });
 export type ImportOptions = z.output<typeof importOptionsSchema>;
+
+// What every kind's plan reports; the rest of a plan is the kind's own business.
+interface KindPlan {
+  rowCount: number;
+  fileIssues: ImportIssue[];
+  issues: ImportIssue[];
+  skipped: number[];
+  ignored: { header: string; cell: string }[];
+}
+
+interface ImportKindDefinition<P extends KindPlan = KindPlan> {
+  fields: readonly ImportField[];
+  permission: Permission;
+  plan(db: TenantTx | TenantDb, ctx: TenantContext, table: ImportTable, mapping: ColumnMapping, options: ImportOptions): Promise<P>;
+  /** Rows of the file that are (or would be) written. */
+  writeCount(plan: P): number;
+  hasRowErrors(plan: P): boolean;
+  preview(plan: P): ImportRunReport["preview"];
+  write(tx: TenantTx, ctx: TenantContext, plan: P, context: { runId: string; options: ImportOptions; onProgress: (done: number) => Promise<void> }): Promise<Record<string, number>>;
+}
+
+const defineKind = <P extends KindPlan>(definition: ImportKindDefinition<P>) => definition as unknown as ImportKindDefinition;
+
+export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinition> = {
+  sku: defineKind<SkuImportPlan>({
+    fields: SKU_IMPORT_FIELDS,
+    permission: "sku:create",
+    plan: (db, ctx, table, mapping, options) => planSkuImport(db, table, mapping, { ...options, canArchive: can(ctx, "sku:archive") }),
+    writeCount: writtenRowCount,
+    hasRowErrors,
+    preview: (plan) =>
+      [...plan.create.map((c) => ({ candidate: c, action: "create" as const })), ...plan.update.map((u) => ({ candidate: u.candidate, action: "update" as const }))]
+        .sort((a, b) => a.candidate.line - b.candidate.line)
+        .slice(0, PREVIEW_ROWS)
+        .map(({ candidate, action }) => ({ line: candidate.line, action, values: previewValues(candidate) })),
+    write: async (tx, ctx, plan, context) => ({ ...(await writeSkuImport(tx, ctx, plan, { list: await rulesOfListInForce(), runId: context.runId, onProgress: context.onProgress })) }),
+  }),
+  evidence_register: defineKind<EvidenceRegisterPlan>({
+    fields: EVIDENCE_REGISTER_FIELDS,
+    permission: "evidence:create",
+    plan: (db, _ctx, table, mapping, options) => planEvidenceRegisterImport(db, table, mapping, options),
+    writeCount: evidenceRowsWritten,
+    hasRowErrors: evidenceHasRowErrors,
+    preview: (plan) =>
+      [...plan.create.map((e) => ({ e, action: "create" as const })), ...plan.update.map((e) => ({ e, action: "update" as const }))]
+        .sort((a, b) => a.e.item.line - b.e.item.line)
+        .slice(0, PREVIEW_ROWS)
+        .map(({ e, action }) => ({
+          line: e.item.line,
+          action,
+          values: [
+            ["title", e.item.title],
+            ["kind", e.item.kind],
+            ["issuer", e.item.issuer ?? ""],
+            ["reportNumber", e.item.reportNumber ?? ""],
+            ["expiryDate", e.item.expiryDate ?? ""],
+            ["clauseCode", String(e.clauseLinks.length)],
+            ["modelCode", String(e.skuIds.length)],
+          ] as [string, string][],
+        })),
+    write: async (tx, ctx, plan, context) => ({ ...(await writeEvidenceRegisterImport(tx, ctx, plan, { runId: context.runId, evidenceState: context.options.evidenceState, onProgress: context.onProgress })) }),
+  }),
+};
 
 const runId = z.string().min(1).max(64);
 const columnMappingSchema = z.array(z.string().min(1).max(64).nullable()).max(500);
@@ -63,7 +121,8 @@ export interface ImportRunReport {
   ignoredColumns: { header: string; cell: string }[];
   /** The first rows as they will be written: [field, value] pairs in field order (JSONB would reorder an object's keys). */
   preview: { line: number; action: "create" | "update"; values: [string, string][] }[];
-  counts?: SkuImportCounts;
+  /** What the kind wrote (SKUs created/updated, evidence created, links...). */
+  counts?: Record<string, number>;
 }
 
 // A record of the file was created by someone else between the plan and the insert: the retry plans again.
@@ -155,10 +214,11 @@ async function sampleColumns(store: BlobStore, run: { fileKey: string; fileName:
   return Array.from({ length: columns }, (_, i) => table.rows.slice(0, SAMPLE_ROWS).map((row) => (row.cells[i] ?? "").trim()).filter(Boolean));
 }
 
-export async function listImportRuns(ctx: TenantContext, options: { limit?: number; before?: string } = {}) {
+export async function listImportRuns(ctx: TenantContext, options: { kind?: ImportKindName; limit?: number; before?: string } = {}) {
   assertCan(ctx, "sku:read");
   const take = Math.min(Math.max(options.limit ?? 20, 1), 100);
   const runs = await tenantDb(ctx.organizationId).importRun.findMany({
+    where: options.kind ? { kind: options.kind } : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
     ...(options.before ? { cursor: { id: options.before.slice(0, 64) }, skip: 1 } : {}),
@@ -174,11 +234,12 @@ export async function checkImportRun(ctx: TenantContext, store: BlobStore, rawIn
   const db = tenantDb(ctx.organizationId);
   const run = await db.importRun.findUnique({ where: { id: input.runId } });
   if (!run) throw notFound("Import");
-  assertCan(ctx, definitionOf(run.kind).permission);
+  const kind = definitionOf(run.kind);
+  assertCan(ctx, kind.permission);
   if (run.state !== "uploaded") throw new AppError("CONFLICT", "This import has already started", { reason: "import_not_editable", state: run.state });
   const table = await readStoredTable(store, run);
-  const plan = await planSkuImport(db, table, input.columnMapping, { ...input.options, canArchive: can(ctx, "sku:archive") });
-  const report = reportOf(plan, "checked");
+  const plan = await kind.plan(db, ctx, table, input.columnMapping, input.options);
+  const report = reportOf(kind, plan, "checked");
   const header = run.header as string[];
   await db.$transaction(async (tx) => {
     const updated = await tx.importRun.updateMany({
@@ -247,28 +308,28 @@ export async function executeImportRun(payload: { organizationId: string; runId:
   const run = await db.importRun.findUniqueOrThrow({ where: { id: payload.runId } });
   try {
     const ctx = await requesterContext(db, payload.organizationId, run.requestedById, run.requestedByEmail);
-    assertCan(ctx, definitionOf(run.kind).permission);
+    const kind = definitionOf(run.kind);
+    assertCan(ctx, kind.permission);
     const importOptions = importOptionsSchema.parse(run.options ?? {});
     const mapping = columnMappingSchema.parse(run.columnMapping ?? []);
     const table = await readStoredTable(store, run);
-    const list = await rulesOfListInForce();
     const report = await db.$transaction(async (tx) => {
-      const plan = await planSkuImport(tx, table, mapping, { ...importOptions, canArchive: can(ctx, "sku:archive") });
-      const total = writtenRowCount(plan);
-      const refused = plan.fileIssues.length > 0 || total === 0 || (importOptions.mode === "all_or_nothing" && hasRowErrors(plan));
+      const plan = await kind.plan(tx, ctx, table, mapping, importOptions);
+      const total = kind.writeCount(plan);
+      const refused = plan.fileIssues.length > 0 || total === 0 || (importOptions.mode === "all_or_nothing" && kind.hasRowErrors(plan));
       let result: ImportRunReport;
-      if (refused) result = reportOf(plan, "refused");
+      if (refused) result = reportOf(kind, plan, "refused");
       else {
         await db.importRun.update({ where: { id: run.id }, data: { rowTotal: total } });
-        const counts = await writeSkuImport(tx, ctx, plan, {
-          list,
+        const counts = await kind.write(tx, ctx, plan, {
           runId: run.id,
+          options: importOptions,
           onProgress: async (done) => {
-            await db.importRun.update({ where: { id: run.id }, data: { rowDone: done } });
+            await db.importRun.update({ where: { id: run.id }, data: { rowDone: Math.min(done, total) } });
             await options.onProgress?.(done, total);
           },
         });
-        result = { ...reportOf(plan, "imported"), counts };
+        result = { ...reportOf(kind, plan, "imported"), counts };
       }
       await finish(tx, ctx, run, result);
       return result;
@@ -318,26 +379,20 @@ async function readStoredTable(store: BlobStore, run: { fileKey: string; fileNam
   return read.table;
 }
 
-function reportOf(plan: SkuImportPlan, outcome: ImportRunReport["outcome"]): ImportRunReport {
+function reportOf(kind: ImportKindDefinition, plan: KindPlan, outcome: ImportRunReport["outcome"]): ImportRunReport {
   const issues = sortIssues(plan.issues);
   const rejected = new Set(issues.filter(isError).map((i) => i.line));
   return {
     outcome,
     rowCount: plan.rowCount,
-    writeCount: plan.fileIssues.length ? 0 : writtenRowCount(plan),
+    writeCount: plan.fileIssues.length ? 0 : kind.writeCount(plan),
     rejectedCount: plan.fileIssues.length ? plan.rowCount : rejected.size,
     skippedCount: plan.skipped.length,
     warningCount: issues.filter((i) => !isError(i)).length + plan.ignored.length,
     fileIssues: plan.fileIssues,
     issues,
     ignoredColumns: plan.ignored,
-    preview: [
-      ...plan.create.map((c) => ({ candidate: c, action: "create" as const })),
-      ...plan.update.map((u) => ({ candidate: u.candidate, action: "update" as const })),
-    ]
-      .sort((a, b) => a.candidate.line - b.candidate.line)
-      .slice(0, PREVIEW_ROWS)
-      .map(({ candidate, action }) => ({ line: candidate.line, action, values: previewValues(candidate) })),
+    preview: plan.fileIssues.length ? [] : kind.preview(plan),
   };
 }
 
@@ -356,6 +411,8 @@ function previewValues(candidate: SkuImportPlan["create"][number]): [string, str
   return Object.entries(values).filter(([key]) => candidate.mapped.has(key as never));
 }
 
+const SKIPPED_CODES = new Set(["existing_skipped", "existing_evidence_skipped"]);
+
 // The rows the run did not write, as the file had them, with their reasons: to fix and re-upload.
 export async function getRejectedImportRows(ctx: TenantContext, store: BlobStore, rawRunId: string) {
   assertCan(ctx, "sku:read");
@@ -368,7 +425,7 @@ export async function getRejectedImportRows(ctx: TenantContext, store: BlobStore
   for (const issue of report.issues) byLine.set(issue.line, [...(byLine.get(issue.line) ?? []), issue]);
   const everyRow = report.fileIssues.length > 0;
   const rows = table.rows
-    .filter((row) => everyRow || (byLine.get(row.line) ?? []).some((i) => isError(i) || i.code === "existing_skipped"))
+    .filter((row) => everyRow || (byLine.get(row.line) ?? []).some((i) => isError(i) || SKIPPED_CODES.has(i.code)))
     .map((row) => ({ line: row.line, cells: row.cells, issues: everyRow ? report.fileIssues : byLine.get(row.line)! }));
   return { fileName: run.fileName, header: table.header, rows };
 }

@@ -2,7 +2,7 @@
 // duplicates against the organization's existing SKUs are the service's job.
 import type { ApplicabilityProfile, Capability } from "@hopquy/compliance";
 import type { z } from "zod";
-import { applyColumnMapping, type ColumnMapping } from "../imports/column-mapping";
+import { applyColumnMapping, fieldIssueBuilder, type ColumnMapping } from "../imports/column-mapping";
 import type { ImportIssue } from "../imports/import-report";
 import type { ImportTable } from "../imports/read-import-table";
 import { parseSheetDate } from "../imports/sheet-text";
@@ -67,16 +67,7 @@ export function validateSkuRows(table: ImportTable, mapping: ColumnMapping, opti
   const indexOf = fieldIndex as Map<SkuSheetColumnKey, number>;
   const at = (key: SkuSheetColumnKey) => indexOf.get(key);
   const mapped: ReadonlySet<SkuSheetColumnKey> = new Set(indexOf.keys());
-  const issueAt: RowValidation["issueAt"] = (line, key, code, params) => {
-    const index = at(key);
-    return {
-      line,
-      code,
-      column: key,
-      ...(index === undefined ? {} : { header: table.header[index]!.trim(), cell: `${columnLetter(index + 1)}${line}` }),
-      ...(params ? { params } : {}),
-    };
-  };
+  const issueAt: RowValidation["issueAt"] = fieldIssueBuilder<SkuSheetColumnKey>(table, indexOf);
   const ignoredColumns = ignored.map(({ header, cell }) => ({ header, cell }));
   if (columnIssues.length > 0) return { fileIssues: columnIssues, rowIssues: [], candidates: [], rowCount: table.rows.length, issueAt, ignored: ignoredColumns };
 

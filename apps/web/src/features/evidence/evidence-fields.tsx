@@ -10,6 +10,7 @@ export interface EvidenceFieldValues {
   kind: string;
   title: string;
   issuer: string | null;
+  reportNumber: string | null;
   effectiveDate: string | null;
   expiryDate: string | null;
   firmwareDependent: boolean;
@@ -44,6 +45,9 @@ export function EvidenceFields({ initial, fieldErrors, onKindChange }: { initial
       </Field>
       <Field label={t("evidence.issuer")} name="evidence-issuer" error={fieldErrors?.issuer}>
         <input id="evidence-issuer" name="issuer" maxLength={200} defaultValue={initial?.issuer ?? ""} className={inputClass} />
+      </Field>
+      <Field label={t("evidence.reportNumber")} name="evidence-reportNumber" error={fieldErrors?.reportNumber}>
+        <input id="evidence-reportNumber" name="reportNumber" maxLength={100} defaultValue={initial?.reportNumber ?? ""} className={inputClass} />
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field label={t("evidence.effectiveDate")} name="evidence-effectiveDate" error={fieldErrors?.effectiveDate}>
@@ -80,6 +84,7 @@ export function readEvidenceFields(form: HTMLFormElement) {
     kind: text("kind") as (typeof EVIDENCE_KINDS)[number],
     title: text("title"),
     issuer: text("issuer"),
+    reportNumber: text("reportNumber"),
     effectiveDate: text("effectiveDate"),
     expiryDate: text("expiryDate"),
     firmwareDependent: data.get("firmwareDependent") === "on",

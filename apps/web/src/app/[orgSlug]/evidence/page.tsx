@@ -32,7 +32,12 @@ export default async function EvidencePage({ params, searchParams }: { params: P
           <h1 className="text-2xl font-bold">{t("evidence.title")}</h1>
           <p className="max-w-3xl text-sm text-slate-600">{t("evidence.intro")}</p>
         </div>
-        {can(ctx, "evidence:create") ? <Link href={`${base}/new`} className={buttonClass}>{t("evidence.new")}</Link> : null}
+        {can(ctx, "evidence:create") ? (
+          <div className="flex flex-wrap gap-2">
+            <Link href={`${base}/import`} className={secondaryButtonClass}>{t("imports.evidence.open")}</Link>
+            <Link href={`${base}/new`} className={buttonClass}>{t("evidence.new")}</Link>
+          </div>
+        ) : null}
       </header>
       <form className="flex flex-wrap items-center gap-3" action={base}>
         <input name="q" defaultValue={filters.search} placeholder={t("evidence.search")} aria-label={t("evidence.search")} className={`${inputClass} max-w-sm`} />

@@ -38,9 +38,9 @@ export default async function SkusPage({ params, searchParams }: { params: Promi
           <p className="text-sm text-slate-600">{t("skus.intro")}</p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          {can(ctx, "sku:create") ? <Link href={`${base}/import`} className={secondaryButtonClass}>{t("skuImport.open")}</Link> : null}
-          <a href={`${exportHref}&format=xlsx`} className={secondaryButtonClass} download>{t("skuImport.exportXlsx")}</a>
-          <a href={`${exportHref}&format=csv`} className={secondaryButtonClass} download>{t("skuImport.exportCsv")}</a>
+          {can(ctx, "sku:create") ? <Link href={`${base}/import`} className={secondaryButtonClass}>{t("imports.open")}</Link> : null}
+          <a href={`${exportHref}&format=xlsx`} className={secondaryButtonClass} download>{t("imports.exportXlsx")}</a>
+          <a href={`${exportHref}&format=csv`} className={secondaryButtonClass} download>{t("imports.exportCsv")}</a>
         </div>
       </header>
       <form className="flex flex-wrap items-center gap-3" action={base}>

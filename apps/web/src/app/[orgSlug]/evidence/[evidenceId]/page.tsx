@@ -50,6 +50,7 @@ export default async function EvidenceDetailPage({ params, searchParams }: { par
           <EvidenceStateBadge state={evidence.reviewState} t={t} />
           <span>{t(`evidence.kinds.${evidence.kind}` as MessageKey)}</span>
           {evidence.issuer ? <span>· {evidence.issuer}</span> : null}
+          {evidence.reportNumber ? <span>· {t("evidence.reportNumber")}: {evidence.reportNumber}</span> : null}
           <span>· {t("evidence.effectiveDate")}: {day(evidence.effectiveDate)}</span>
           <span className={expired ? "font-semibold text-red-700" : ""}>· {t("evidence.expiryDate")}: {day(evidence.expiryDate)}{expired ? ` (${t("evidence.expired")})` : ""}</span>
           {evidence.firmwareDependent ? <span>· {t("evidence.firmwareDependent")}</span> : null}
@@ -191,6 +192,7 @@ export default async function EvidenceDetailPage({ params, searchParams }: { par
                 kind: evidence.kind,
                 title: evidence.title,
                 issuer: evidence.issuer,
+                reportNumber: evidence.reportNumber,
                 effectiveDate: isoDay(evidence.effectiveDate),
                 expiryDate: isoDay(evidence.expiryDate),
                 firmwareDependent: evidence.firmwareDependent,

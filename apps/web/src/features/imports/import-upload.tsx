@@ -6,14 +6,15 @@ import { useState } from "react";
 import { buttonClass, FormError } from "@/features/shell/form-parts";
 import { useI18n } from "@/i18n/i18n-provider";
 import { useAction } from "@/lib/use-action";
-import { uploadSkuImportAction } from "./actions";
+import type { ImportKindName } from "@hopquy/core";
+import { uploadImportFileAction } from "./actions";
 import { ImportIssueTable } from "./import-issue-table";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 // Step 0 of the wizard: the file is read once (format, encoding, size) and stored; the mapping
 // step then opens on its own page, so a reload keeps the import where it was.
-export function SkuImportUpload({ organizationSlug }: { organizationSlug: string }) {
+export function ImportUpload({ organizationSlug, kind, label }: { organizationSlug: string; kind: ImportKindName; label: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const { error, pending, run } = useAction();
@@ -29,19 +30,20 @@ export function SkuImportUpload({ organizationSlug }: { organizationSlug: string
           if (!file) return;
           const form = new FormData();
           form.set("file", file);
+          form.set("kind", kind);
           run(
-            () => uploadSkuImportAction(organizationSlug, form),
+            () => uploadImportFileAction(organizationSlug, form),
             (result) => {
-              if (result.ok) router.push(`/${organizationSlug}/skus/import/${result.runId}`);
+              if (result.ok) router.push(`/${organizationSlug}/imports/${result.runId}`);
               else setRefused(result.issues);
             },
           );
         }}
       >
-        <label className="block space-y-1" htmlFor="sku-import-file">
-          <span className="text-sm font-medium text-slate-700">{t("skuImport.file")}</span>
+        <label className="block space-y-1" htmlFor="import-file">
+          <span className="text-sm font-medium text-slate-700">{label}</span>
           <input
-            id="sku-import-file"
+            id="import-file"
             name="file"
             type="file"
             required
@@ -54,18 +56,18 @@ export function SkuImportUpload({ organizationSlug }: { organizationSlug: string
           />
         </label>
         <button type="submit" className={buttonClass} disabled={!file || tooLarge || pending}>
-          {pending ? t("common.loading") : t("skuImport.upload")}
+          {pending ? t("common.loading") : t("imports.upload")}
         </button>
       </form>
       {tooLarge ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t("skuImport.issues.file_too_large", { maxMb: 5 })}
+          {t("imports.issues.file_too_large", { maxMb: 5 })}
         </p>
       ) : null}
       <FormError error={error} />
       {refused ? (
         <div className="space-y-2">
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">{t("skuImport.fileInvalid")}</p>
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-semibold text-red-900">{t("imports.fileInvalid")}</p>
           <ImportIssueTable issues={refused} issueCount={refused.length} />
         </div>
       ) : null}

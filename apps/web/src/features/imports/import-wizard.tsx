@@ -15,6 +15,7 @@ import { issueMessage } from "./issue-message";
 
 export interface WizardRun {
   id: string;
+  kind: "sku" | "evidence_register";
   state: "uploaded" | "queued" | "running" | "done" | "failed" | "cancelled";
   rowTotal: number;
   rowDone: number;
@@ -30,7 +31,7 @@ export interface WizardRun {
   issueCount: number;
 }
 
-const DEFAULT_OPTIONS: ImportOptions = { mode: "valid_rows_only", onExisting: "skip", mergeIdenticalDuplicates: false };
+const DEFAULT_OPTIONS: ImportOptions = { mode: "valid_rows_only", onExisting: "skip", mergeIdenticalDuplicates: false, evidenceState: "draft" };
 
 // Map columns -> check -> start, then progress and the result. Every step is stored on the run, so
 // the page can be reloaded (or left) at any point; the server checks again when the job runs.
@@ -43,8 +44,8 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
   // A change after the check makes the preview stale: the import can start only from a fresh check.
   const [dirty, setDirty] = useState(false);
   const report = run.report;
-  const rejectedUrl = `/api/orgs/${organizationSlug}/skus/import/${run.id}/rejected`;
-  const fieldLabel = (f: WizardRun["fields"][number]) => `${locale === "vi" ? f.vi : f.en}${f.required ? ` (${t("skuImport.required")})` : ""}`;
+  const rejectedUrl = `/api/orgs/${organizationSlug}/imports/${run.id}/rejected`;
+  const fieldLabel = (f: WizardRun["fields"][number]) => `${locale === "vi" ? f.vi : f.en}${f.required ? ` (${t("imports.required")})` : ""}`;
   const change = <T,>(apply: () => T) => {
     apply();
     setDirty(true);
@@ -58,33 +59,33 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
           done={run.state === "done" ? run.rowTotal : run.rowDone}
           total={run.rowTotal}
           testId="import-progress"
-          label={(percent) => `${t(`skuImport.states.${run.state}` as MessageKey)} · ${t("skuImport.progress", { done: run.rowDone, total: run.rowTotal, percent })}`}
+          label={(percent) => `${t(`imports.states.${run.state}` as MessageKey)} · ${t("imports.progress", { done: run.rowDone, total: run.rowTotal, percent })}`}
         />
         {run.state === "queued" && run.canRun ? (
           <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => act(() => cancelImportRunAction(organizationSlug, { runId: run.id }), () => router.refresh())}>
-            {t("skuImport.cancel")}
+            {t("imports.cancel")}
           </button>
         ) : null}
-        {run.state === "failed" ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{t("skuImport.failed", { error: issueText(t, run.error ?? "") })}</p> : null}
-        {run.state === "done" && report ? <ResultView report={report} issueCount={run.issueCount} organizationSlug={organizationSlug} rejectedUrl={rejectedUrl} /> : null}
+        {run.state === "failed" ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">{t("imports.failed", { error: issueText(t, run.error ?? "") })}</p> : null}
+        {run.state === "done" && report ? <ResultView kind={run.kind} report={report} issueCount={run.issueCount} organizationSlug={organizationSlug} rejectedUrl={rejectedUrl} /> : null}
         <FormError error={error} />
       </div>
     );
   }
 
-  if (!run.canRun) return <p className="text-sm text-slate-600">{t("skuImport.noPermission")}</p>;
+  if (!run.canRun) return <p className="text-sm text-slate-600">{t("imports.noPermission")}</p>;
   const canStart = report && !dirty && report.fileIssues.length === 0 && report.writeCount > 0 && !(options.mode === "all_or_nothing" && report.rejectedCount > 0);
   return (
     <div className="space-y-6">
       <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="font-semibold">{t("skuImport.steps.map")}</h2>
-        <p className="text-sm text-slate-600">{t("skuImport.mapIntro")}</p>
+        <h2 className="font-semibold">{t("imports.steps.map")}</h2>
+        <p className="text-sm text-slate-600">{t("imports.mapIntro")}</p>
         <table className="w-full text-sm" data-testid="column-mapping">
           <thead className="text-left text-slate-600">
             <tr>
-              <th className="py-1">{t("skuImport.yourColumn")}</th>
-              <th className="py-1">{t("skuImport.samples")}</th>
-              <th className="py-1">{t("skuImport.field")}</th>
+              <th className="py-1">{t("imports.yourColumn")}</th>
+              <th className="py-1">{t("imports.samples")}</th>
+              <th className="py-1">{t("imports.field")}</th>
             </tr>
           </thead>
           <tbody>
@@ -94,7 +95,7 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
                 <td className="max-w-xs truncate py-1 pr-2 text-slate-600">{run.samples[index]?.join(" · ")}</td>
                 <td className="py-1">
                   <select
-                    aria-label={`${t("skuImport.field")}: ${header || `#${index + 1}`}`}
+                    aria-label={`${t("imports.field")}: ${header || `#${index + 1}`}`}
                     className={inputClass}
                     value={mapping[index] ?? ""}
                     onChange={(event) => {
@@ -102,7 +103,7 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
                       change(() => setMapping((current) => current.map((field, i) => (i === index ? value : field))));
                     }}
                   >
-                    <option value="">{t("skuImport.ignore")}</option>
+                    <option value="">{t("imports.ignore")}</option>
                     {run.fields.map((field) => (
                       <option key={field.key} value={field.key}>{fieldLabel(field)}</option>
                     ))}
@@ -113,50 +114,63 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
           </tbody>
         </table>
         <fieldset className="space-y-1 text-sm">
-          <legend className="font-medium">{t("skuImport.mode")}</legend>
+          <legend className="font-medium">{t("imports.mode")}</legend>
           {(["valid_rows_only", "all_or_nothing"] as const).map((mode) => (
             <label key={mode} className="flex items-center gap-2">
               <input type="radio" name="mode" value={mode} checked={options.mode === mode} onChange={() => change(() => setOptions({ ...options, mode }))} />
-              {t(`skuImport.modes.${mode}`)}
+              {t(`imports.modes.${mode}`)}
             </label>
           ))}
         </fieldset>
         <fieldset className="space-y-1 text-sm">
-          <legend className="font-medium">{t("skuImport.onExisting")}</legend>
+          <legend className="font-medium">{t("imports.onExisting")}</legend>
           {(["skip", "update"] as const).map((choice) => (
             <label key={choice} className="flex items-center gap-2">
               <input type="radio" name="onExisting" value={choice} checked={options.onExisting === choice} onChange={() => change(() => setOptions({ ...options, onExisting: choice }))} />
-              {t(`skuImport.onExistingOptions.${choice}`)}
+              {t(`imports.onExistingOptions.${choice}`)}
             </label>
           ))}
         </fieldset>
+        {run.kind === "evidence_register" ? (
+          <fieldset className="space-y-1 text-sm">
+            <legend className="font-medium">{t("imports.evidence.state")}</legend>
+            {(["draft", "submitted"] as const).map((state) => (
+              <label key={state} className="flex items-center gap-2">
+                <input type="radio" name="evidenceState" value={state} checked={options.evidenceState === state} onChange={() => change(() => setOptions({ ...options, evidenceState: state }))} />
+                {t(`imports.evidence.states.${state}`)}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {run.kind === "sku" ? (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={options.mergeIdenticalDuplicates} onChange={(event) => { const checked = event.currentTarget.checked; change(() => setOptions({ ...options, mergeIdenticalDuplicates: checked })); }} />
-          {t("skuImport.mergeIdentical")}
+          {t("imports.mergeIdentical")}
         </label>
+        ) : null}
         <button
           type="button"
           className={secondaryButtonClass}
           disabled={pending}
           onClick={() => act(() => checkImportRunAction(organizationSlug, { runId: run.id, columnMapping: mapping, options }), () => { setDirty(false); router.refresh(); })}
         >
-          {pending ? t("common.loading") : t("skuImport.check")}
+          {pending ? t("common.loading") : t("imports.check")}
         </button>
         <FormError error={error} />
       </section>
 
       {report && !dirty ? (
         <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
-          <h2 className="font-semibold">{t("skuImport.steps.check")}</h2>
+          <h2 className="font-semibold">{t("imports.steps.check")}</h2>
           <ReportSummary report={report} />
           {report.preview.length ? (
             <div className="overflow-x-auto">
-              <h3 className="text-sm font-medium">{t("skuImport.preview")}</h3>
+              <h3 className="text-sm font-medium">{t("imports.preview")}</h3>
               <table className="w-full text-sm" data-testid="import-preview">
                 <thead className="text-left text-slate-600">
                   <tr>
-                    <th className="py-1">{t("skuImport.line")}</th>
-                    <th className="py-1">{t("skuImport.action")}</th>
+                    <th className="py-1">{t("imports.line")}</th>
+                    <th className="py-1">{t("imports.action")}</th>
                     {report.preview[0]!.values.map(([key]) => {
                       const field = run.fields.find((f) => f.key === key);
                       return <th key={key} className="py-1">{field ? (locale === "vi" ? field.vi : field.en) : key}</th>;
@@ -167,7 +181,7 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
                   {report.preview.map((row) => (
                     <tr key={row.line} className="border-t border-slate-100">
                       <td className="py-1 font-mono">{row.line}</td>
-                      <td className="py-1">{t(`skuImport.actions.${row.action}`)}</td>
+                      <td className="py-1">{t(`imports.actions.${row.action}`)}</td>
                       {row.values.map(([key, value]) => (
                         <td key={key} className="py-1">{value}</td>
                       ))}
@@ -178,7 +192,7 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
             </div>
           ) : null}
           <ImportIssueTable key={report.issues.length} issues={[...report.fileIssues, ...report.issues]} issueCount={report.fileIssues.length + run.issueCount} />
-          {report.rejectedCount > 0 ? <a href={rejectedUrl} className="block text-sm text-brand-600 underline" download>{t("skuImport.downloadRejected")}</a> : null}
+          {report.rejectedCount > 0 ? <a href={rejectedUrl} className="block text-sm text-brand-600 underline" download>{t("imports.downloadRejected")}</a> : null}
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="button"
@@ -186,13 +200,13 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
               disabled={!canStart || pending}
               onClick={() => act(() => startImportRunAction(organizationSlug, { runId: run.id }), () => router.refresh())}
             >
-              {t("skuImport.start", { count: report.writeCount })}
+              {t("imports.start", { count: report.writeCount })}
             </button>
             <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => act(() => cancelImportRunAction(organizationSlug, { runId: run.id }), () => router.refresh())}>
-              {t("skuImport.cancel")}
+              {t("imports.cancel")}
             </button>
           </div>
-          {options.mode === "all_or_nothing" && report.rejectedCount > 0 ? <p className="text-xs text-slate-600">{t("skuImport.startAllOrNothingBlocked")}</p> : null}
+          {options.mode === "all_or_nothing" && report.rejectedCount > 0 ? <p className="text-xs text-slate-600">{t("imports.startAllOrNothingBlocked")}</p> : null}
         </section>
       ) : null}
     </div>
@@ -204,31 +218,34 @@ function ReportSummary({ report }: { report: ImportRunReport }) {
   return (
     <div className="space-y-1 text-sm">
       <p role="status" className="font-medium" data-testid="import-summary">
-        {t("skuImport.checked", { rows: report.rowCount, write: report.writeCount, rejected: report.rejectedCount, skipped: report.skippedCount, warnings: report.warningCount })}
+        {t("imports.checked", { rows: report.rowCount, write: report.writeCount, rejected: report.rejectedCount, skipped: report.skippedCount, warnings: report.warningCount })}
       </p>
       {report.ignoredColumns.length ? (
-        <p className="text-amber-800" data-testid="ignored-columns">{t("skuImport.ignoredColumns", { columns: report.ignoredColumns.map((c) => c.header || c.cell).join(", ") })}</p>
+        <p className="text-amber-800" data-testid="ignored-columns">{t("imports.ignoredColumns", { columns: report.ignoredColumns.map((c) => c.header || c.cell).join(", ") })}</p>
       ) : null}
     </div>
   );
 }
 
-function ResultView({ report, issueCount, organizationSlug, rejectedUrl }: { report: ImportRunReport; issueCount: number; organizationSlug: string; rejectedUrl: string }) {
+function ResultView({ kind, report, issueCount, organizationSlug, rejectedUrl }: { kind: WizardRun["kind"]; report: ImportRunReport; issueCount: number; organizationSlug: string; rejectedUrl: string }) {
   const { t } = useI18n();
   const counts = report.counts;
+  const n = (key: string) => counts?.[key] ?? 0;
   return (
     <div className="space-y-3">
       {report.outcome === "imported" && counts ? (
         <div role="status" className="space-y-1 rounded-md bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="import-result">
           <p className="font-semibold">
-            {t("skuImport.result", { created: counts.created, updated: counts.updated, skipped: counts.skipped, rejected: report.rejectedCount, families: counts.familiesCreated, firmware: counts.firmwareAdded })}
+            {kind === "sku"
+              ? t("imports.result", { created: n("created"), updated: n("updated"), skipped: n("skipped"), rejected: report.rejectedCount, families: n("familiesCreated"), firmware: n("firmwareAdded") })
+              : t("imports.evidence.result", { created: n("evidenceCreated"), updated: n("evidenceUpdated"), clauses: n("clauseLinks"), skus: n("skuLinks"), skipped: n("skipped"), rejected: report.rejectedCount })}
           </p>
-          <Link href={`/${organizationSlug}/skus`} className="text-brand-600 underline">{t("skuImport.backToList")}</Link>
+          <Link href={`/${organizationSlug}/${kind === "sku" ? "skus" : "evidence"}`} className="text-brand-600 underline">{t(kind === "sku" ? "imports.backToList" : "imports.evidence.backToList")}</Link>
         </div>
       ) : (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-result">{t("skuImport.refused", { rejected: report.rejectedCount })}</p>
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="import-result">{t("imports.refused", { rejected: report.rejectedCount })}</p>
       )}
-      {report.rejectedCount > 0 ? <a href={rejectedUrl} className="block text-sm text-brand-600 underline" download>{t("skuImport.downloadRejected")}</a> : null}
+      {report.rejectedCount > 0 ? <a href={rejectedUrl} className="block text-sm text-brand-600 underline" download>{t("imports.downloadRejected")}</a> : null}
       <ImportIssueTable key={report.issues.length} issues={report.issues} issueCount={issueCount} />
     </div>
   );

@@ -20,10 +20,10 @@ export function ImportIssueTable({ issues, issueCount }: { issues: ImportIssue[]
       <table className="w-full rounded-lg bg-white text-sm shadow-sm" data-testid="import-issues">
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th className="p-2">{t("skuImport.line")}</th>
-            <th className="p-2">{t("skuImport.cell")}</th>
-            <th className="p-2">{t("skuImport.column")}</th>
-            <th className="p-2">{t("skuImport.problem")}</th>
+            <th className="p-2">{t("imports.line")}</th>
+            <th className="p-2">{t("imports.cell")}</th>
+            <th className="p-2">{t("imports.column")}</th>
+            <th className="p-2">{t("imports.problem")}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,13 +43,13 @@ export function ImportIssueTable({ issues, issueCount }: { issues: ImportIssue[]
             <button type="button" className={secondaryButtonClass} disabled={page === 0} onClick={() => setPage(page - 1)}>
               {t("common.previous")}
             </button>
-            <span>{t("skuImport.showing", { from: page * PAGE + 1, to: page * PAGE + shown.length, total: issues.length })}</span>
+            <span>{t("imports.showing", { from: page * PAGE + 1, to: page * PAGE + shown.length, total: issues.length })}</span>
             <button type="button" className={secondaryButtonClass} disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
               {t("common.next")}
             </button>
           </>
         ) : null}
-        {issueCount > issues.length ? <span>{t("skuImport.truncated", { shown: issues.length, total: issueCount })}</span> : null}
+        {issueCount > issues.length ? <span>{t("imports.truncated", { shown: issues.length, total: issueCount })}</span> : null}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 "use server";
 
-import { cancelImportRun, checkImportRun, checkImportRunInput, markImportRunFailed, startImportRun, uploadImportFile } from "@hopquy/core";
+import { cancelImportRun, checkImportRun, checkImportRunInput, IMPORT_KINDS, markImportRunFailed, startImportRun, uploadImportFile } from "@hopquy/core";
 import { enqueueImportRun } from "@hopquy/jobs";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -11,16 +11,18 @@ import { orgAction } from "@/lib/action-client";
 // next.config.ts); the service enforces the 5 MB limit and reports it like any other file problem.
 const uploadFormInput = z
   .instanceof(FormData)
-  .transform((form) => ({ file: form.get("file") }))
-  .pipe(z.object({ file: z.custom<File>((value) => value instanceof Blob && typeof (value as File).name === "string", "file_required") }));
+  .transform((form) => ({ file: form.get("file"), kind: form.get("kind") }))
+  .pipe(z.object({ file: z.custom<File>((value) => value instanceof Blob && typeof (value as File).name === "string", "file_required"), kind: z.enum(IMPORT_KINDS) }));
 
-export const uploadSkuImportAction = orgAction("sku:create", uploadFormInput, async (ctx, { file }) =>
-  uploadImportFile(ctx, getBlobStore(), { kind: "sku", fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
+// Every import action is gated on an editing permission here; the service checks the kind's own
+// (sku:create for SKU lists, evidence:create for evidence registers).
+export const uploadImportFileAction = orgAction("sku:create", uploadFormInput, async (ctx, { file, kind }) =>
+  uploadImportFile(ctx, getBlobStore(), { kind, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
 );
 
 export const checkImportRunAction = orgAction("sku:create", checkImportRunInput, async (ctx, input) => {
   const report = await checkImportRun(ctx, getBlobStore(), input);
-  revalidatePath(`/${ctx.organizationSlug}/skus/import/${input.runId}`);
+  revalidatePath(`/${ctx.organizationSlug}/imports/${input.runId}`);
   return report;
 });
 
@@ -36,12 +38,12 @@ export const startImportRunAction = orgAction("sku:create", runInput, async (ctx
     await markImportRunFailed(ctx.organizationId, runId, "The job queue is unavailable");
     throw error;
   }
-  revalidatePath(`/${ctx.organizationSlug}/skus/import/${runId}`);
+  revalidatePath(`/${ctx.organizationSlug}/imports/${runId}`);
   return { runId };
 });
 
 export const cancelImportRunAction = orgAction("sku:create", runInput, async (ctx, { runId }) => {
   await cancelImportRun(ctx, runId);
-  revalidatePath(`/${ctx.organizationSlug}/skus/import/${runId}`);
+  revalidatePath(`/${ctx.organizationSlug}/imports/${runId}`);
   return { runId };
 });

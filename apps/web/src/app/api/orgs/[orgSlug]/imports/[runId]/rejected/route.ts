@@ -1,5 +1,5 @@
 import { csvText, getRejectedImportRows } from "@hopquy/core";
-import { issueMessage } from "@/features/sku-import/issue-message";
+import { issueMessage } from "@/features/imports/issue-message";
 import { getTranslator } from "@/i18n/get-locale";
 import { getBlobStore } from "@/lib/blob-store";
 import { tenantRoute } from "@/lib/tenant-route";
@@ -11,7 +11,7 @@ export const GET = tenantRoute<{ orgSlug: string; runId: string }>("sku:read", a
   const { t } = await getTranslator();
   const rejected = await getRejectedImportRows(ctx, getBlobStore(), params.runId);
   const body = csvText([
-    [t("skuImport.line"), t("skuImport.reasons"), ...rejected.header],
+    [t("imports.line"), t("imports.reasons"), ...rejected.header],
     ...rejected.rows.map((row) => [String(row.line), row.issues.map((issue) => `${issue.cell ? `${issue.cell}: ` : ""}${issueMessage(t, issue)}`).join(" | "), ...row.cells]),
   ]);
   const base = rejected.fileName.replace(/\.[^.]+$/, "") || "import";
