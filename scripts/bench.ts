@@ -211,8 +211,10 @@ async function main() {
     const evidenceRegister = [
       "Mã hàng;Quy chuẩn;Điều khoản;Tên tài liệu;Loại;Phòng thử nghiệm;Số báo cáo;Ngày cấp;Ngày hết hạn",
       ...Array.from({ length: 10_000 }, (_, i) => {
+        // Row j of document `doc`: each document names 20 SKUs and 5 clauses.
         const doc = i % 500;
-        return `IMP-${String((doc * 10 + (i % 20)) % 5_000).padStart(5, "0")};QCVN 135:2024/BTTTT;${clauseCodes[i % 5]};Báo cáo thử nghiệm ${doc};Báo cáo thử nghiệm;QUATEST 1;BC-${doc};15/03/2025;14/03/2028`;
+        const j = Math.floor(i / 500);
+        return `IMP-${String((doc * 10 + j) % 5_000).padStart(5, "0")};QCVN 135:2024/BTTTT;${clauseCodes[j % 5]};Báo cáo thử nghiệm ${doc};Báo cáo thử nghiệm;QUATEST 1;BC-${doc};15/03/2025;14/03/2028`;
       }),
     ].join("\r\n");
     rssPeak = process.memoryUsage().rss;
