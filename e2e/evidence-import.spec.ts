@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signInAsNewOwner } from "./support/accounts";
 import { launchBrowser, screenshot } from "./support/browser";
 import { registerSku } from "./support/journeys";
+import { zipBytes } from "../packages/core/src/testing/sku-sheet-fixtures";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,12 +15,18 @@ let orgSlug: string;
 let skuUrl: string;
 
 const REGISTER = [
-  "Mã hàng,Quy chuẩn,Điều khoản,Tên tài liệu,Loại,Phòng thử nghiệm,Số báo cáo,Ngày cấp,Ngày hết hạn,Ghi chú,Người phụ trách",
-  "E2E-REG-1,QCVN 135:2024/BTTTT,2.1.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,01/04/2025,31/03/2028,Mật khẩu mặc định,Lan",
-  "E2E-REG-1,QCVN 135:2024/BTTTT,2.2.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,,,,Lan",
-  "E2E-REG-2,QCVN 135:2024/BTTTT,2.1.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,,,,Lan",
-  "E2E-REG-2,ETSI EN 303 645 V2.1.1,5.1-1,Báo cáo thử nghiệm an ninh mạng,Báo cáo thử nghiệm,QUATEST 1,BC-2025/0142,15/03/2025,14/03/2028,,Minh",
+  "Mã hàng,Quy chuẩn,Điều khoản,Tên tài liệu,Loại,Phòng thử nghiệm,Số báo cáo,Ngày cấp,Ngày hết hạn,Ghi chú,Tên tệp,Người phụ trách",
+  "E2E-REG-1,QCVN 135:2024/BTTTT,2.1.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,01/04/2025,31/03/2028,Mật khẩu mặc định,CN-135-0099.pdf,Lan",
+  "E2E-REG-1,QCVN 135:2024/BTTTT,2.2.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,,,,,Lan",
+  "E2E-REG-2,QCVN 135:2024/BTTTT,2.1.1,Giấy chứng nhận hợp quy QCVN 135,Giấy chứng nhận,Trung tâm Chứng nhận,CN-135-0099,,,,,Lan",
+  "E2E-REG-2,ETSI EN 303 645 V2.1.1,5.1-1,Báo cáo thử nghiệm an ninh mạng,Báo cáo thử nghiệm,QUATEST 1,BC-2025/0142,15/03/2025,14/03/2028,,bao-cao/BC-0142.pdf,Minh",
 ].join("\r\n");
+const pdf = (marker: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+// The files as the importer keeps them: one in a folder, names in another case.
+const FILES = zipBytes([
+  { name: "chung-nhan/cn-135-0099.pdf", data: pdf("certificate") },
+  { name: "BC-0142.pdf", data: pdf("report") },
+]);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -44,6 +51,13 @@ describe("evidence register import", () => {
     expect(await page.getByLabel("Trường: Số báo cáo").inputValue()).toBe("reportNumber");
     expect(await page.getByLabel("Trường: Người phụ trách").inputValue()).toBe("");
 
+    // The register names its files; until the ZIP is attached the check says they are missing.
+    await page.getByRole("button", { name: "Kiểm tra với cách ghép này" }).click();
+    await expect.poll(() => page.getByTestId("import-issues").textContent()).toContain("chưa đính kèm ZIP");
+    await page.setInputFiles("#import-archive", { name: "ho-so.zip", mimeType: "application/zip", buffer: FILES });
+    await page.getByRole("button", { name: "Tải tệp ZIP lên" }).click();
+    await page.getByTestId("archive-attached").filter({ hasText: "ho-so.zip" }).waitFor();
+
     await page.getByLabel("Đã gửi duyệt").check();
     await page.getByRole("button", { name: "Kiểm tra với cách ghép này" }).click();
     await page.getByTestId("import-summary").filter({ hasText: "4 dòng: 4 sẽ ghi, 0 bị từ chối, 0 bỏ qua" }).waitFor();
@@ -51,6 +65,7 @@ describe("evidence register import", () => {
     await page.getByRole("button", { name: "Nhập 4 dòng" }).click();
     await expect.poll(() => page.getByTestId("import-progress").getAttribute("data-state"), { timeout: 30_000 }).toBe("done");
     await page.getByTestId("import-result").filter({ hasText: "Đã tạo 2 bằng chứng" }).waitFor();
+    expect(await page.getByTestId("import-result").textContent()).toContain("2 tệp");
     await screenshot(page, "evidence-import-done");
 
     await page.getByRole("link", { name: "Đến danh sách bằng chứng" }).click();
@@ -66,6 +81,7 @@ describe("evidence register import", () => {
     const skus = await page.getByTestId("sku-links").textContent();
     expect(skus).toContain("E2E-REG-1");
     expect(skus).toContain("E2E-REG-2");
+    expect(await page.getByTestId("revision-table").textContent()).toContain("cn-135-0099.pdf");
     expect(await page.getByTestId("evidence-state").textContent()).toBe("Chờ duyệt");
     await page.getByRole("button", { name: "Chấp nhận" }).click();
     await expect.poll(() => page.getByTestId("evidence-state").textContent()).toBe("Đã chấp nhận");

@@ -375,6 +375,14 @@ const cases: Record<string, Case> = {
     const { cancelImportRunAction } = await import("@/features/imports/actions");
     await refusedBothWays(cancelImportRunAction, { runId: world.bImportRunId });
   },
+  "api/orgs/[orgSlug]/imports/[runId]/archive": async () => {
+    const { POST } = await import("@/app/api/orgs/[orgSlug]/imports/[runId]/archive/route");
+    const upload = (origin?: string) => new Request("http://test/api", { method: "POST", headers: { "x-file-name": "files.zip", host: "test", ...(origin ? { origin } : {}) }, body: Buffer.from("PK\u0003\u0004 not really") });
+    for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {
+      expect((await POST(upload(), routeParams({ orgSlug, runId: world.bImportRunId }))).status).toBe(404);
+    }
+    expect((await POST(upload("https://evil.example"), routeParams({ orgSlug: world.orgA.slug, runId: world.bImportRunId }))).status).toBe(403);
+  },
   "api/orgs/[orgSlug]/imports/[runId]/rejected": async () => {
     const { GET } = await import("@/app/api/orgs/[orgSlug]/imports/[runId]/rejected/route");
     for (const orgSlug of [world.orgA.slug, world.orgB.slug]) {

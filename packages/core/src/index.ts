@@ -88,6 +88,7 @@ export {
   markImportRunFailed,
   executeImportRun,
   getRejectedImportRows,
+  attachImportArchive,
   IMPORT_KINDS,
   importOptionsSchema,
   type ImportKindName,
@@ -96,6 +97,7 @@ export {
   type ImportRunView,
   type ImportUploadResult,
 } from "./imports/import-runs";
+export { MAX_ARCHIVE_BYTES } from "./imports/import-archive";
 export { IMPORT_MODES, ON_EXISTING, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_SHOWN_ISSUES, type ImportMode, type OnExisting, type ImportIssue } from "./imports/import-report";
 export { exportSkus, exportSkusInput, SKU_EXPORT_FORMATS, type SkuExportFile } from "./skus/export-skus";
 

@@ -1,5 +1,6 @@
 // Tenant isolation at the service level: with the context of an owner of organization A, no core
 // service can read or change organization B's rows, whatever ids it is handed.
+import { Readable } from "node:stream";
 import { tenantDb } from "@hopquy/db";
 import { createTestUser } from "@hopquy/db/testing";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -407,6 +408,10 @@ const CASES: Record<string, () => Promise<void>> = {
     await expectAppError(core.cancelImportRun(w.a.ctx, w.b.importRunId), "NOT_FOUND");
   },
 
+  async attachImportArchive() {
+    // Another organization's run is simply not there, and nothing is stored for it.
+    await expectAppError(core.attachImportArchive(w.a.ctx, importStore, { runId: w.b.importRunId, fileName: "files.zip", stream: Readable.from([Buffer.from("PK")]) }), "NOT_FOUND");
+  },
   async getRejectedImportRows() {
     await expectAppError(core.getRejectedImportRows(w.a.ctx, importStore, w.b.importRunId), "NOT_FOUND");
   },

@@ -3,11 +3,13 @@ import { tenantDb } from "@hopquy/db";
 import { countDatabaseQueries } from "@hopquy/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadShippedReferenceData } from "../catalog/load-shipped-reference-data";
-import { getImportRun, checkImportRun } from "../imports/import-runs";
+import { Readable } from "node:stream";
+import { createHash } from "node:crypto";
+import { attachImportArchive, getImportRun, checkImportRun, executeImportRun, startImportRun } from "../imports/import-runs";
 import { createSku } from "../skus/create-sku";
-import { auditEventsOf, createTeam, type TestTeam } from "../testing/fixtures";
+import { auditEventsOf, createTeam, expectAppError, type TestTeam } from "../testing/fixtures";
 import { importFile, testImportStore, uploadAndCheck } from "../testing/import-runs";
-import { csvBytes } from "../testing/sku-sheet-fixtures";
+import { csvBytes, zipBytes } from "../testing/sku-sheet-fixtures";
 
 const HEADER = ["Mã hàng", "Quy chuẩn", "Điều khoản", "Tên tài liệu", "Loại", "Phòng thử nghiệm", "Số báo cáo", "Ngày cấp", "Ngày hết hạn", "Ghi chú", "Người phụ trách"];
 const REPORT = ["Báo cáo thử nghiệm an ninh mạng", "Báo cáo thử nghiệm", "QUATEST 1", "BC-2025/0142", "15/03/2025", "14/03/2028"];
@@ -149,5 +151,81 @@ describe("importing an evidence register", () => {
     expect(result.report!.issues.map((i) => i.code)).toEqual(["unknown_sku", "unknown_sku"]);
     expect((await evidenceOf(mine))[0]!.skus).toEqual(["MINE-1"]);
     expect(await evidenceOf(other)).toEqual([]);
+  });
+});
+
+const pdf = (marker: string) => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${marker}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+const sha = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+const FILE_HEADER = [...HEADER.slice(0, -1), "Tên tệp"];
+const fileRow = (model: string, clause: string, doc: string[], fileName: string) => [model, "QCVN 135", clause, ...doc, "", fileName];
+const docOf = (title: string, number: string) => [title, "Báo cáo thử nghiệm", "QUATEST 1", number, "", ""];
+
+describe("an evidence register with a ZIP of its files", () => {
+  it("attaches each document's file as its first revision, matched by name; missing, unsafe, disguised and bomb-like files are refused per row", async () => {
+    const team = await withSkus("ZIP-1");
+    const certificate = pdf("certificate");
+    const report = pdf("report");
+    const archive = zipBytes([
+      { name: "Hồ sơ/CN-135-0099.pdf", data: certificate },
+      { name: "bc-0142.pdf", data: report },
+      { name: "../../evil.pdf", data: pdf("evil") },
+      { name: "fake.pdf", data: Buffer.from("<html><script>alert(1)</script></html>") },
+      { name: "bomb.pdf", data: Buffer.concat([pdf("bomb"), Buffer.alloc(8 * 1024 * 1024)]) },
+    ]);
+    const file = csvBytes(
+      serializeCsv([
+        FILE_HEADER,
+        fileRow("ZIP-1", "2.1.1", docOf("Chứng nhận", "CN-135-0099"), "cn-135-0099.PDF"),
+        fileRow("ZIP-1", "2.1.2", docOf("Chứng nhận", "CN-135-0099"), ""),
+        fileRow("ZIP-1", "2.1.1", docOf("Báo cáo", "BC-0142"), "bc-0142.pdf"),
+        fileRow("ZIP-1", "2.1.1", docOf("Thiếu", "X-1"), "missing.pdf"),
+        fileRow("ZIP-1", "2.1.1", docOf("Độc", "X-2"), "evil.pdf"),
+        fileRow("ZIP-1", "2.1.1", docOf("Giả", "X-3"), "fake.pdf"),
+        fileRow("ZIP-1", "2.1.1", docOf("Bom", "X-4"), "bomb.pdf"),
+      ]),
+    );
+    const checked = await uploadAndCheck(team.ctx.owner, { kind: "evidence_register", fileName: "r.csv", bytes: file });
+    // Without the archive, documents import without their files, and the check says so.
+    expect(checked.report!.issues.filter((i) => i.code === "file_not_uploaded")).toHaveLength(6);
+    const attached = await attachImportArchive(team.ctx.owner, store, { runId: checked.runId!, fileName: "ho-so.zip", stream: Readable.from([archive]) });
+    expect(attached).toMatchObject({ entries: 5, refused: 2 });
+    const run = await getImportRun(team.ctx.owner, store, checked.runId!);
+    expect(run).toMatchObject({ archiveName: "ho-so.zip", archiveSha256: sha(archive), report: null });
+    const rechecked = await checkImportRun(team.ctx.owner, store, { runId: run.id, columnMapping: run.columnMapping, options: {} });
+    expect(rechecked.issues.map((i) => [i.line, i.code, i.params?.reason])).toEqual([
+      [5, "file_not_in_archive", "file_not_in_archive"],
+      [6, "file_refused_unsafe_name", "unsafe_name"],
+      [8, "file_refused_suspicious_ratio", "suspicious_ratio"],
+    ]);
+    await startImportRun(team.ctx.owner, run.id);
+    const done = await executeImportRun({ organizationId: team.organization.id, runId: run.id }, store);
+    // The disguised HTML is only known when its content is read: refused when the import runs.
+    expect(done.report!.issues.map((i) => [i.line, i.code, i.params?.reason])).toEqual([
+      [5, "file_not_in_archive", "file_not_in_archive"],
+      [6, "file_refused_unsafe_name", "unsafe_name"],
+      [7, "file_refused_unsupported_media_type", "unsupported_media_type"],
+      [8, "file_refused_suspicious_ratio", "suspicious_ratio"],
+    ]);
+    expect(done.report!.counts).toMatchObject({ evidenceCreated: 2, files: 2 });
+    const revisions = await tenantDb(team.organization.id).evidenceRevision.findMany({ include: { evidence: { select: { title: true } } }, orderBy: { fileName: "asc" } });
+    expect(revisions.map((r) => [r.evidence.title, r.number, r.fileName, r.mediaType, r.sha256, r.sizeBytes]).sort((a, b) => String(a[2]).localeCompare(String(b[2])))).toEqual([
+      ["Chứng nhận", 1, "CN-135-0099.pdf", "application/pdf", sha(certificate), certificate.length],
+      ["Báo cáo", 1, "bc-0142.pdf", "application/pdf", sha(report), report.length],
+    ].sort((a, b) => String(a[2]).localeCompare(String(b[2]))));
+    expect(await store.verify(`sha256/${sha(report).slice(0, 2)}/${sha(report).slice(2, 4)}/${sha(report)}`, sha(report))).toBe(true);
+  });
+
+  it("takes only a readable ZIP, only for registers, only before the import starts", async () => {
+    const team = await withSkus("ZIP-2");
+    const checked = await uploadAndCheck(team.ctx.owner, { kind: "evidence_register", fileName: "r.csv", bytes: register([row("ZIP-2", "QCVN 135", "2.1.1", REPORT)]) });
+    const attach = (runId: string, bytes: Buffer) => attachImportArchive(team.ctx.owner, store, { runId, fileName: "x.zip", stream: Readable.from([bytes]) });
+    expect((await expectAppError(attach(checked.runId!, pdf("not a zip")), "VALIDATION")).details?.reason).toBe("archive_not_zip");
+    const truncated = zipBytes([{ name: "a.pdf", data: pdf("a") }]).subarray(0, 60);
+    expect((await expectAppError(attach(checked.runId!, Buffer.concat([truncated, Buffer.alloc(40)])), "VALIDATION")).details?.reason).toMatch(/^archive_(invalid|not_zip)$/);
+    const skuRun = await uploadAndCheck(team.ctx.owner, { fileName: "s.csv", bytes: csvBytes("modelCode,brand,manufacturer,countryOfOrigin\nS-1,B,M,VN\n") });
+    expect((await expectAppError(attach(skuRun.runId!, zipBytes([{ name: "a.pdf", data: pdf("a") }])), "VALIDATION")).details?.reason).toBe("archive_not_accepted");
+    await startImportRun(team.ctx.owner, checked.runId!);
+    await expectAppError(attach(checked.runId!, zipBytes([{ name: "a.pdf", data: pdf("a") }])), "CONFLICT");
+    await expectAppError(attachImportArchive(team.ctx.viewer, store, { runId: checked.runId!, fileName: "x.zip", stream: Readable.from([pdf("v")]) }), "FORBIDDEN");
   });
 });

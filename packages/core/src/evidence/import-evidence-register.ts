@@ -4,6 +4,9 @@
 // derived assessments of every touched SKU refresh once per import.
 import { randomUUID } from "node:crypto";
 import { platformDb, type TenantTx } from "@hopquy/db";
+import type { BlobStore, StoredBlob } from "@hopquy/storage";
+import { archiveKeyOf, listArchiveEntries, storeArchiveEntries, withArchiveFile, type ArchiveEntry, type StoredEntry } from "../imports/import-archive";
+import { MAX_EVIDENCE_FILE_BYTES } from "./evidence-files";
 import { refreshDerivedAssessments } from "../assessments/refresh-derived-assessments";
 import { dateOfIsoDay } from "../assessments/today";
 import { appendAuditEvents } from "../audit/append-audit-event";
@@ -22,6 +25,34 @@ export interface EvidenceRegisterOptions {
   evidenceState: EvidenceImportState;
 }
 
+// The ZIP that came with the register: what it holds (check) and, when the import runs, the files
+// of the register stored in the blob store. null: no archive was uploaded.
+export interface RegisterAttachments {
+  entries: ReadonlyMap<string, ArchiveEntry>;
+  stored?: ReadonlyMap<string, StoredEntry>;
+}
+
+// The archive keys of the files a register names: what the worker stores before it writes.
+export function wantedArchiveKeys(table: ImportTable, mapping: ColumnMapping): Set<string> {
+  const { items } = validateEvidenceRegisterRows(table, mapping);
+  return new Set(items.filter((i) => i.fileName).map((i) => archiveKeyOf(i.fileName!)));
+}
+
+export async function prepareRegisterAttachments(
+  store: BlobStore,
+  run: { archiveKey: string | null },
+  table: ImportTable,
+  mapping: ColumnMapping,
+  phase: "check" | "execute",
+): Promise<RegisterAttachments | null> {
+  if (!run.archiveKey) return null;
+  return withArchiveFile(store, run.archiveKey, async (file) => {
+    const entries = new Map((await listArchiveEntries(file, MAX_EVIDENCE_FILE_BYTES)).map((e) => [e.key, e] as const));
+    if (phase === "check") return { entries };
+    return { entries, stored: await storeArchiveEntries(file, wantedArchiveKeys(table, mapping), store, MAX_EVIDENCE_FILE_BYTES) };
+  });
+}
+
 export interface ResolvedEvidence {
   item: RegisterEvidence;
   /** Set when the document is already in the organization (onExisting = update adds its links). */
@@ -30,6 +61,8 @@ export interface ResolvedEvidence {
   skuIds: string[];
   /** The register lines whose SKU and clause resolved: what is written. */
   lines: number[];
+  /** The document's file, stored from the archive (execute only). */
+  file?: StoredBlob;
 }
 
 export interface EvidenceRegisterPlan {
@@ -50,6 +83,7 @@ export async function planEvidenceRegisterImport(
   table: ImportTable,
   mapping: ColumnMapping,
   options: EvidenceRegisterOptions,
+  attachments: RegisterAttachments | null = null,
 ): Promise<EvidenceRegisterPlan> {
   const validation = validateEvidenceRegisterRows(table, mapping);
   const fileIssues = validation.fileIssues.length || validation.rowCount > 0 ? validation.fileIssues : [fileIssue("no_rows", undefined, table.headerLine + 1)];
@@ -84,7 +118,24 @@ export async function planEvidenceRegisterImport(
       skuIds.add(problem.skuId);
       lines.push(link.line);
     }
-    if (clauseLinks.size) resolved.push({ item, clauseLinks: [...clauseLinks.values()], skuIds: [...skuIds], lines });
+    if (!clauseLinks.size) continue;
+    // The document's file: missing from the archive or refused means the document is not imported
+    // (the user named a file); without an archive it is imported without its file, and says so.
+    let file: StoredBlob | undefined;
+    if (item.fileName) {
+      const key = archiveKeyOf(item.fileName);
+      const entry = attachments?.entries.get(key);
+      const stored = attachments?.stored?.get(key);
+      const refusal = !attachments ? null : !entry ? "file_not_in_archive" : entry.refused ? entry.refused : stored && !stored.ok ? stored.reason : null;
+      if (!attachments) issues.push({ ...validation.issueAt(item.line, "fileName", "file_not_uploaded", { fileName: item.fileName }), severity: "warning" });
+      else if (refusal) {
+        // One code per reason, so the message can say what to fix.
+        const code = refusal === "file_not_in_archive" ? refusal : `file_refused_${refusal}`;
+        for (const line of lines) issues.push(validation.issueAt(line, "fileName", code, { fileName: item.fileName, reason: refusal }));
+        continue;
+      } else if (stored?.ok) file = stored.blob;
+    }
+    resolved.push({ item, clauseLinks: [...clauseLinks.values()], skuIds: [...skuIds], lines, ...(file ? { file } : {}) });
   }
 
   // Documents the organization already holds: same title, issuer and report number.
@@ -148,6 +199,7 @@ export interface EvidenceRegisterCounts {
   evidenceCreated: number;
   evidenceUpdated: number;
   clauseLinks: number;
+  files: number;
   skuLinks: number;
   skipped: number;
 }
@@ -192,6 +244,23 @@ export async function writeEvidenceRegisterImport(
   // Progress counts register rows, like the run's total.
   await context.onProgress(targets.reduce((n, { entry }) => n + entry.lines.length, 0));
 
+  // The document's file as its first revision (new evidence only; existing items keep their files).
+  const revisions = created.filter(({ entry }) => entry.file);
+  if (revisions.length) {
+    await tx.evidenceRevision.createMany({
+      data: revisions.map(({ entry, id }) => ({
+        organizationId: ctx.organizationId,
+        evidenceId: id,
+        number: 1,
+        sha256: entry.file!.sha256,
+        sizeBytes: entry.file!.size,
+        mediaType: entry.file!.mediaType,
+        fileName: entry.file!.fileName,
+        uploadedById: ctx.userId,
+        uploadedByEmail: ctx.userEmail,
+      })),
+    });
+  }
   await appendAuditEvents(tx, ctx, [
     ...created.map(({ entry: { item, clauseLinks: links, skuIds }, id }) => ({
       action: "evidence.created",
@@ -207,5 +276,5 @@ export async function writeEvidenceRegisterImport(
     })),
   ]);
   await refreshDerivedAssessments(tx, ctx.organizationId, [...new Set(targets.flatMap(({ entry }) => entry.skuIds))]);
-  return { evidenceCreated: created.length, evidenceUpdated: plan.update.length, clauseLinks: clauseCount, skuLinks: skuCount, skipped: plan.skipped.length };
+  return { evidenceCreated: created.length, evidenceUpdated: plan.update.length, clauseLinks: clauseCount, skuLinks: skuCount, files: revisions.length, skipped: plan.skipped.length };
 }

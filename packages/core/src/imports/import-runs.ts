@@ -4,8 +4,10 @@
 // Like RemapRun, the ImportRun row is what the page shows, so it survives reloads.
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { platformDb, tenantDb, type TenantDb, type TenantTx } from "@hopquy/db";
-import type { BlobStore } from "@hopquy/storage";
+import { platformDb, Prisma, tenantDb, type TenantDb, type TenantTx } from "@hopquy/db";
+import { isStorageError, type BlobStore } from "@hopquy/storage";
+import { MAX_EVIDENCE_FILE_BYTES } from "../evidence/evidence-files";
+import { listArchiveEntries, MAX_ARCHIVE_BYTES, withArchiveFile } from "./import-archive";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
@@ -15,7 +17,16 @@ import { assertCan, can, type Permission } from "../permissions";
 import { conflictOnUniqueViolation } from "../unique-violation";
 import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
 import { EVIDENCE_REGISTER_FIELDS } from "../evidence/evidence-register-rows";
-import { EVIDENCE_IMPORT_STATES, evidenceHasRowErrors, evidenceRowsWritten, planEvidenceRegisterImport, writeEvidenceRegisterImport, type EvidenceRegisterPlan } from "../evidence/import-evidence-register";
+import {
+  EVIDENCE_IMPORT_STATES,
+  evidenceHasRowErrors,
+  evidenceRowsWritten,
+  planEvidenceRegisterImport,
+  prepareRegisterAttachments,
+  writeEvidenceRegisterImport,
+  type EvidenceRegisterPlan,
+  type RegisterAttachments,
+} from "../evidence/import-evidence-register";
 import { hasRowErrors, planSkuImport, SKU_IMPORT_FIELDS, writeSkuImport, writtenRowCount, type SkuImportPlan } from "../skus/import-skus";
 import { guessColumnMapping, savedMappingOf, type ColumnMapping, type ImportField, type SavedColumnMapping } from "./column-mapping";
 import { IMPORT_MODES, isError, MAX_IMPORT_BYTES, ON_EXISTING, sortIssues, type ImportIssue } from "./import-report";
@@ -45,7 +56,11 @@ interface KindPlan {
 interface ImportKindDefinition<P extends KindPlan = KindPlan> {
   fields: readonly ImportField[];
   permission: Permission;
-  plan(db: TenantTx | TenantDb, ctx: TenantContext, table: ImportTable, mapping: ColumnMapping, options: ImportOptions): Promise<P>;
+  /** Whether the kind takes a ZIP of files alongside the table. */
+  takesArchive: boolean;
+  /** Work outside the database transaction (reading the archive; storing its files when executing). */
+  prepare?(store: BlobStore, run: { archiveKey: string | null }, table: ImportTable, mapping: ColumnMapping, phase: "check" | "execute"): Promise<unknown>;
+  plan(db: TenantTx | TenantDb, ctx: TenantContext, table: ImportTable, mapping: ColumnMapping, options: ImportOptions, prepared: unknown): Promise<P>;
   /** Rows of the file that are (or would be) written. */
   writeCount(plan: P): number;
   hasRowErrors(plan: P): boolean;
@@ -59,6 +74,7 @@ export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinitio
   sku: defineKind<SkuImportPlan>({
     fields: SKU_IMPORT_FIELDS,
     permission: "sku:create",
+    takesArchive: false,
     plan: (db, ctx, table, mapping, options) => planSkuImport(db, table, mapping, { ...options, canArchive: can(ctx, "sku:archive") }),
     writeCount: writtenRowCount,
     hasRowErrors,
@@ -72,7 +88,9 @@ export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinitio
   evidence_register: defineKind<EvidenceRegisterPlan>({
     fields: EVIDENCE_REGISTER_FIELDS,
     permission: "evidence:create",
-    plan: (db, _ctx, table, mapping, options) => planEvidenceRegisterImport(db, table, mapping, options),
+    takesArchive: true,
+    prepare: prepareRegisterAttachments,
+    plan: (db, _ctx, table, mapping, options, prepared) => planEvidenceRegisterImport(db, table, mapping, options, prepared as RegisterAttachments | null),
     writeCount: evidenceRowsWritten,
     hasRowErrors: evidenceHasRowErrors,
     preview: (plan) =>
@@ -205,6 +223,7 @@ export async function getImportRun(ctx: TenantContext, store: BlobStore, rawRunI
     report: run.report as ImportRunReport | null,
     fields: definition.fields.filter((f) => !f.exportOnly).map(({ key, vi, en, required }) => ({ key, vi, en, required: Boolean(required) })),
     samples,
+    takesArchive: definition.takesArchive,
     canRun: can(ctx, definition.permission),
   };
 }
@@ -238,7 +257,8 @@ export async function checkImportRun(ctx: TenantContext, store: BlobStore, rawIn
   assertCan(ctx, kind.permission);
   if (run.state !== "uploaded") throw new AppError("CONFLICT", "This import has already started", { reason: "import_not_editable", state: run.state });
   const table = await readStoredTable(store, run);
-  const plan = await kind.plan(db, ctx, table, input.columnMapping, input.options);
+  const prepared = await prepareOrRefuse(kind, store, run, table, input.columnMapping, "check");
+  const plan = await kind.plan(db, ctx, table, input.columnMapping, input.options, prepared);
   const report = reportOf(kind, plan, "checked");
   const header = run.header as string[];
   await db.$transaction(async (tx) => {
@@ -313,8 +333,10 @@ export async function executeImportRun(payload: { organizationId: string; runId:
     const importOptions = importOptionsSchema.parse(run.options ?? {});
     const mapping = columnMappingSchema.parse(run.columnMapping ?? []);
     const table = await readStoredTable(store, run);
+    // Files are stored before the transaction (content-addressed, so a retry stores nothing twice).
+    const prepared = await prepareOrRefuse(kind, store, run, table, mapping, "execute");
     const report = await db.$transaction(async (tx) => {
-      const plan = await kind.plan(tx, ctx, table, mapping, importOptions);
+      const plan = await kind.plan(tx, ctx, table, mapping, importOptions, prepared);
       const total = kind.writeCount(plan);
       const refused = plan.fileIssues.length > 0 || total === 0 || (importOptions.mode === "all_or_nothing" && kind.hasRowErrors(plan));
       let result: ImportRunReport;
@@ -369,6 +391,50 @@ async function requesterContext(db: TenantDb, organizationId: string, userId: st
   const organization = await platformDb().organization.findUnique({ where: { id: organizationId }, select: { slug: true } });
   if (!membership || !userId || !organization) throw new AppError("FORBIDDEN", "The person who started this import is no longer a member", { reason: "requester_not_member" });
   return { organizationId, organizationSlug: organization.slug, userId, userEmail, role: membership.role };
+}
+
+async function prepareOrRefuse(kind: ImportKindDefinition, store: BlobStore, run: { archiveKey: string | null }, table: ImportTable, mapping: ColumnMapping, phase: "check" | "execute") {
+  if (!kind.prepare) return null;
+  try {
+    return await kind.prepare(store, run, table, mapping, phase);
+  } catch (error) {
+    if (error instanceof AppError || isStorageError(error)) throw error;
+    // yauzl: a damaged archive, or one with more entries than we read.
+    const code = (error as { code?: string }).code === "archive_too_many_entries" ? "archive_too_many_entries" : "archive_invalid";
+    throw new AppError("VALIDATION", "The ZIP archive cannot be read", { reason: code });
+  }
+}
+
+export const attachImportArchiveInput = z.object({ runId, fileName: z.string().trim().max(255).default("") });
+
+// The optional ZIP of an evidence register's files, streamed into the store (a route handler sends
+// it: server actions buffer bodies). Checked as a readable ZIP at once; the run must be checked again.
+export async function attachImportArchive(ctx: TenantContext, store: BlobStore, rawInput: z.input<typeof attachImportArchiveInput> & { stream: Readable | AsyncIterable<Uint8Array> }) {
+  const input = attachImportArchiveInput.parse(rawInput);
+  const db = tenantDb(ctx.organizationId);
+  const run = await db.importRun.findUnique({ where: { id: input.runId }, select: { id: true, kind: true, state: true } });
+  if (!run) throw notFound("Import");
+  const kind = definitionOf(run.kind);
+  assertCan(ctx, kind.permission);
+  if (!kind.takesArchive) throw new AppError("VALIDATION", "This kind of import takes no archive", { reason: "archive_not_accepted" });
+  if (run.state !== "uploaded") throw new AppError("CONFLICT", "This import has already started", { reason: "import_not_editable" });
+  const stored = await store.put({ stream: rawInput.stream, fileName: input.fileName || "files.zip", maxBytes: MAX_ARCHIVE_BYTES }).catch((error: unknown) => {
+    if (isStorageError(error)) throw new AppError("VALIDATION", error.message, { reason: error.code === "FILE_TOO_LARGE" ? "archive_too_large" : error.code === "EMPTY_FILE" ? "empty_file" : "archive_not_zip" });
+    throw error;
+  });
+  if (stored.mediaType !== "application/zip") throw new AppError("VALIDATION", "The archive is not a ZIP file", { reason: "archive_not_zip" });
+  const entries = await withArchiveFile(store, stored.key, (file) => listArchiveEntries(file, MAX_EVIDENCE_FILE_BYTES)).catch((error: unknown) => {
+    throw new AppError("VALIDATION", "The ZIP archive cannot be read", { reason: (error as { code?: string }).code === "archive_too_many_entries" ? "archive_too_many_entries" : "archive_invalid" });
+  });
+  return db.$transaction(async (tx) => {
+    const updated = await tx.importRun.updateMany({
+      where: { id: run.id, state: "uploaded" },
+      data: { archiveKey: stored.key, archiveName: stored.fileName, archiveSha256: stored.sha256, archiveSize: stored.size, report: Prisma.DbNull },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "This import has already started", { reason: "import_not_editable" });
+    await appendAuditEvent(tx, ctx, { action: "import.archive_attached", targetType: "import_run", targetId: run.id, after: { fileName: stored.fileName, sha256: stored.sha256, size: stored.size, entries: entries.length } });
+    return { runId: run.id, entries: entries.length, refused: entries.filter((e) => e.refused).length };
+  });
 }
 
 async function readStoredTable(store: BlobStore, run: { fileKey: string; fileName: string }): Promise<ImportTable> {

@@ -1,5 +1,5 @@
 // Real spreadsheet files for the SKU import/export tests (never imported by application code).
-import { deflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 
 export type SheetCell = string | number | boolean | Date | null | ExcelJS.CellValue;
@@ -30,7 +30,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   return rows;
 }
 
-// A minimal ZIP archive (deflated entries): enough to test the archive checks without exceljs.
+// A minimal ZIP archive (deflated entries, with CRCs): archive checks and evidence-register ZIPs.
 export function zipBytes(entries: { name: string; data: Buffer }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -42,6 +42,7 @@ export function zipBytes(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(entry.data), 14);
     local.writeUInt32LE(compressed.length, 18);
     local.writeUInt32LE(entry.data.length, 22);
     local.writeUInt16LE(name.length, 26);
@@ -49,6 +50,7 @@ export function zipBytes(entries: { name: string; data: Buffer }[]): Buffer {
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(entry.data), 16);
     central.writeUInt32LE(compressed.length, 20);
     central.writeUInt32LE(entry.data.length, 24);
     central.writeUInt16LE(name.length, 28);

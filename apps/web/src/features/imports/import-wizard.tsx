@@ -10,6 +10,7 @@ import { useI18n } from "@/i18n/i18n-provider";
 import type { MessageKey } from "@/i18n/translate";
 import { useAction } from "@/lib/use-action";
 import { cancelImportRunAction, checkImportRunAction, startImportRunAction } from "./actions";
+import { ArchiveUpload } from "./archive-upload";
 import { ImportIssueTable } from "./import-issue-table";
 import { issueMessage } from "./issue-message";
 
@@ -26,6 +27,9 @@ export interface WizardRun {
   fields: { key: string; vi: string; en: string; required: boolean }[];
   samples: string[][];
   canRun: boolean;
+  takesArchive: boolean;
+  archiveName: string | null;
+  archiveSize: number | null;
   error: string | null;
   /** All issues of the report; the page sends only the first ones. */
   issueCount: number;
@@ -113,6 +117,7 @@ export function ImportWizard({ organizationSlug, run }: { organizationSlug: stri
             ))}
           </tbody>
         </table>
+        {run.takesArchive ? <ArchiveUpload organizationSlug={organizationSlug} runId={run.id} archiveName={run.archiveName} archiveSize={run.archiveSize} /> : null}
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">{t("imports.mode")}</legend>
           {(["valid_rows_only", "all_or_nothing"] as const).map((mode) => (
@@ -238,7 +243,7 @@ function ResultView({ kind, report, issueCount, organizationSlug, rejectedUrl }:
           <p className="font-semibold">
             {kind === "sku"
               ? t("imports.result", { created: n("created"), updated: n("updated"), skipped: n("skipped"), rejected: report.rejectedCount, families: n("familiesCreated"), firmware: n("firmwareAdded") })
-              : t("imports.evidence.result", { created: n("evidenceCreated"), updated: n("evidenceUpdated"), clauses: n("clauseLinks"), skus: n("skuLinks"), skipped: n("skipped"), rejected: report.rejectedCount })}
+              : t("imports.evidence.result", { created: n("evidenceCreated"), updated: n("evidenceUpdated"), clauses: n("clauseLinks"), skus: n("skuLinks"), files: n("files"), skipped: n("skipped"), rejected: report.rejectedCount })}
           </p>
           <Link href={`/${organizationSlug}/${kind === "sku" ? "skus" : "evidence"}`} className="text-brand-600 underline">{t(kind === "sku" ? "imports.backToList" : "imports.evidence.backToList")}</Link>
         </div>

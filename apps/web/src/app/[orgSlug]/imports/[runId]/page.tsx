@@ -38,6 +38,9 @@ export default async function ImportRunPage({ params }: { params: Promise<{ orgS
           fields: run.fields,
           samples: run.samples,
           canRun: run.canRun,
+          takesArchive: run.takesArchive,
+          archiveName: run.archiveName,
+          archiveSize: run.archiveSize,
           error: run.error,
           issueCount: run.report?.issues.length ?? 0,
         }}
