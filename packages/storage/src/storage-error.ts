@@ -12,6 +12,10 @@ export class StorageError extends Error {
   }
 }
 
+// By name and code, not instanceof: Next bundles a package once per layer (pages, route handlers),
+// and the one store of a process (globalThis) may come from another layer's copy of this class.
 export function isStorageError(error: unknown, code?: StorageErrorCode): error is StorageError {
-  return error instanceof StorageError && (code === undefined || error.code === code);
+  const candidate = error as { name?: unknown; code?: unknown } | null;
+  const branded = error instanceof StorageError || (error instanceof Error && candidate?.name === "StorageError" && typeof candidate.code === "string");
+  return branded && (code === undefined || (error as StorageError).code === code);
 }

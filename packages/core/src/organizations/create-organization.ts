@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { platformDb, Prisma, tenantDb, type TenantTx } from "@hopquy/db";
+import { platformDb, tenantDb, type TenantTx } from "@hopquy/db";
 import { z } from "zod";
 import { appendAuditEvent } from "../audit/append-audit-event";
 import { organizationInput } from "./organization-input";
 import { RESERVED_SLUGS, slugify } from "./slugify";
+import { isKnownRequestError } from "../unique-violation";
 
 async function availableSlug(name: string): Promise<string> {
   const base = slugify(name);
@@ -50,5 +51,5 @@ export async function createOrganizationWithOwner(
 
 // A new organization's only unique column besides its random id is the slug.
 function isSlugTaken(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && error.meta?.modelName === "Organization";
+  return isKnownRequestError(error) && error.code === "P2002" && error.meta?.modelName === "Organization";
 }
