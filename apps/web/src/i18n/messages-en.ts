@@ -511,6 +511,7 @@ export const en: Messages = {
       file_refused_unsupported_media_type: "The content of \"{fileName}\" is not an accepted type (PDF, images, office documents, archives, text).",
       file_refused_empty_file: "The file \"{fileName}\" is empty.",
       file_refused_corrupt_entry: "The file \"{fileName}\" is damaged in the ZIP.",
+      file_not_attached_existing: "\"{fileName}\" is not attached: the organization already holds this document; upload a new revision on its page.",
       import_file_unreadable: "The stored file can no longer be read.",
     },
   },

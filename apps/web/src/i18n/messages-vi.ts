@@ -510,6 +510,7 @@ export const vi = {
       file_refused_unsupported_media_type: "Nội dung \"{fileName}\" không thuộc loại được chấp nhận (PDF, ảnh, tài liệu văn phòng, tệp nén, văn bản).",
       file_refused_empty_file: "Tệp \"{fileName}\" trống.",
       file_refused_corrupt_entry: "Tệp \"{fileName}\" bị hỏng trong ZIP.",
+      file_not_attached_existing: "Không đính kèm \"{fileName}\": tổ chức đã có tài liệu này; hãy tải phiên bản mới ở trang của nó.",
       import_file_unreadable: "Không còn đọc được tệp đã lưu.",
     },
   },

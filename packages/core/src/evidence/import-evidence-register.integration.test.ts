@@ -215,6 +215,21 @@ describe("an evidence register with a ZIP of its files", () => {
     expect(await store.verify(`sha256/${sha(report).slice(0, 2)}/${sha(report).slice(2, 4)}/${sha(report)}`, sha(report))).toBe(true);
   });
 
+  it("attaches files to new evidence only; a document the organization holds keeps its files and the check says so", async () => {
+    const team = await withSkus("ZIP-3");
+    const rows = [fileRow("ZIP-3", "2.1.1", docOf("Đã có", "E-1"), "e-1.pdf")];
+    await importFile(team.ctx.owner, { kind: "evidence_register", fileName: "a.csv", bytes: csvBytes(serializeCsv([FILE_HEADER, ...rows])) });
+    const again = await uploadAndCheck(team.ctx.owner, { kind: "evidence_register", fileName: "b.csv", bytes: csvBytes(serializeCsv([FILE_HEADER, fileRow("ZIP-3", "2.1.2", docOf("Đã có", "E-1"), "e-1.pdf")])), options: { onExisting: "update" } });
+    await attachImportArchive(team.ctx.owner, store, { runId: again.runId!, fileName: "f.zip", stream: Readable.from([zipBytes([{ name: "e-1.pdf", data: pdf("existing") }])]) });
+    const run = await getImportRun(team.ctx.owner, store, again.runId!);
+    const report = await checkImportRun(team.ctx.owner, store, { runId: run.id, columnMapping: run.columnMapping, options: { onExisting: "update" } });
+    expect(report.issues).toMatchObject([{ line: 2, code: "file_not_attached_existing", severity: "warning" }]);
+    await startImportRun(team.ctx.owner, run.id);
+    const done = await executeImportRun({ organizationId: team.organization.id, runId: run.id }, store);
+    expect(done.report!.counts).toMatchObject({ evidenceUpdated: 1, files: 0 });
+    expect(await tenantDb(team.organization.id).evidenceRevision.count()).toBe(0);
+  });
+
   it("takes only a readable ZIP, only for registers, only before the import starts", async () => {
     const team = await withSkus("ZIP-2");
     const checked = await uploadAndCheck(team.ctx.owner, { kind: "evidence_register", fileName: "r.csv", bytes: register([row("ZIP-2", "QCVN 135", "2.1.1", REPORT)]) });

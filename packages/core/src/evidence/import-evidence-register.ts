@@ -149,7 +149,12 @@ export async function planEvidenceRegisterImport(
   for (const entry of resolved) {
     const existingId = existingByKey.get(entry.item.key);
     if (!existingId) create.push(entry);
-    else if (options.onExisting === "update") update.push({ ...entry, existingId });
+    else if (options.onExisting === "update") {
+      // Files become the first revision of new evidence only: an existing item keeps its files
+      // (a new revision goes through the evidence page, where the reviewer sees it).
+      if (entry.item.fileName && attachments) issues.push({ ...validation.issueAt(entry.item.line, "fileName", "file_not_attached_existing", { fileName: entry.item.fileName }), severity: "warning" });
+      update.push({ ...entry, existingId, file: undefined });
+    }
     else {
       for (const line of entry.lines) {
         skipped.push(line);
