@@ -37,6 +37,20 @@ async function time<T>(name: string, work: () => Promise<T> | T, options: { targ
   return value;
 }
 
+// The process's resident memory while `work` runs, sampled every 50 ms: "peak RSS +N MB (M MB)".
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ value: T; rss: string }> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const value = await work();
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    return { value, rss: `peak RSS +${mb(peak - before)} MB (${mb(peak)} MB)` };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
 // 1. The pure engine alone on a synthetic world of the target's size: 60 target clauses reached from
 // 120 source clauses over two mapping layers, 1,000 SKUs with 4 evidence items each.
 function syntheticEngineRun() {
@@ -196,14 +210,10 @@ async function main() {
       "Mã hàng;Tên hàng;Hãng;NSX;Made in;Mã HS;FW version;FW release date",
       ...Array.from({ length: 5_000 }, (_, i) => `IMP-${String(i).padStart(5, "0")};Camera ${i % 9}MP;HopCam;Công ty TNHH Camera Việt;VN;8525.89.90;V${1 + (i % 5)}.${i % 10}.0;${45000 + (i % 700)}`),
     ].join("\r\n");
-    const rssBefore = process.memoryUsage().rss;
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
-    await time("SKU import: 5,000-row ERP list, upload -> check -> worker execute (with derived assessments)", () => importFile(importerCtx, { fileName: "erp.csv", bytes: Buffer.from(productList, "utf8") }, testImportStore()), {
+    await time("SKU import: 5,000-row ERP list, upload -> check -> worker execute (with derived assessments)", () => withPeakRss(() => importFile(importerCtx, { fileName: "erp.csv", bytes: Buffer.from(productList, "utf8") }, testImportStore())), {
       targetMs: 10_000,
-      note: (r) => `${r.report?.counts?.created ?? 0} SKUs, ${r.report?.counts?.firmwareAdded ?? 0} firmware; peak RSS +${Math.round((rssPeak - rssBefore) / 1024 / 1024)} MB (${Math.round(rssPeak / 1024 / 1024)} MB)`,
+      note: ({ value: r, rss }) => `${r.report?.counts?.created ?? 0} SKUs, ${r.report?.counts?.firmwareAdded ?? 0} firmware; ${rss}`,
     });
-    clearInterval(sampler);
 
     // Issue #12: a 10,000-row evidence register over those SKUs (500 documents x 20 rows, QCVN 135
     // and ETSI clauses): grouped, resolved in three queries, written with its links.
@@ -217,14 +227,10 @@ async function main() {
         return `IMP-${String((doc * 10 + j) % 5_000).padStart(5, "0")};QCVN 135:2024/BTTTT;${clauseCodes[j % 5]};Báo cáo thử nghiệm ${doc};Báo cáo thử nghiệm;QUATEST 1;BC-${doc};15/03/2025;14/03/2028`;
       }),
     ].join("\r\n");
-    rssPeak = process.memoryUsage().rss;
-    const registerRssBefore = rssPeak;
-    const registerSampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
-    await time("evidence register: 10,000 rows, upload -> check -> worker execute", () => importFile(importerCtx, { kind: "evidence_register", fileName: "register.csv", bytes: Buffer.from(evidenceRegister, "utf8") }, testImportStore()), {
+    await time("evidence register: 10,000 rows, upload -> check -> worker execute", () => withPeakRss(() => importFile(importerCtx, { kind: "evidence_register", fileName: "register.csv", bytes: Buffer.from(evidenceRegister, "utf8") }, testImportStore())), {
       targetMs: 20_000,
-      note: (r) => `${r.report?.counts?.evidenceCreated ?? 0} evidence, ${r.report?.counts?.clauseLinks ?? 0} clause links, ${r.report?.counts?.skuLinks ?? 0} SKU links, ${r.report?.rejectedCount ?? "?"} rejected; peak RSS +${Math.round((rssPeak - registerRssBefore) / 1024 / 1024)} MB`,
+      note: ({ value: r, rss }) => `${r.report?.counts?.evidenceCreated ?? 0} evidence, ${r.report?.counts?.clauseLinks ?? 0} clause links, ${r.report?.counts?.skuLinks ?? 0} SKU links, ${r.report?.rejectedCount ?? "?"} rejected; ${rss}`,
     });
-    clearInterval(registerSampler);
   } finally {
     await db.disconnectRawClient();
     await dropTestDatabase(url);

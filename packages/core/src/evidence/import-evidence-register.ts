@@ -12,7 +12,7 @@ import { dateOfIsoDay } from "../assessments/today";
 import { appendAuditEvents } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import type { ColumnMapping } from "../imports/column-mapping";
-import { fileIssue, isError, type ImportIssue, type OnExisting } from "../imports/import-report";
+import { fileIssue, type ImportIssue, type OnExisting } from "../imports/import-report";
 import type { ImportTable } from "../imports/read-import-table";
 import { foldText } from "../imports/sheet-text";
 import { registerKey, validateEvidenceRegisterRows, type FrameworkRef, type RegisterEvidence, type RegisterLink } from "./evidence-register-rows";
@@ -154,8 +154,7 @@ export async function planEvidenceRegisterImport(
       // (a new revision goes through the evidence page, where the reviewer sees it).
       if (entry.item.fileName && attachments) issues.push({ ...validation.issueAt(entry.item.line, "fileName", "file_not_attached_existing", { fileName: entry.item.fileName }), severity: "warning" });
       update.push({ ...entry, existingId, file: undefined });
-    }
-    else {
+    } else {
       for (const line of entry.lines) {
         skipped.push(line);
         issues.push({ ...validation.issueAt(line, "title", "existing_evidence_skipped", { title: entry.item.title }), severity: "warning" });
@@ -210,7 +209,6 @@ export interface EvidenceRegisterCounts {
 }
 
 export const evidenceRowsWritten = (plan: EvidenceRegisterPlan) => [...plan.create, ...plan.update].reduce((n, e) => n + e.lines.length, 0);
-export const evidenceHasRowErrors = (plan: EvidenceRegisterPlan) => plan.issues.some(isError);
 
 export async function writeEvidenceRegisterImport(
   tx: TenantTx,

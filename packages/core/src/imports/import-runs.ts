@@ -19,7 +19,6 @@ import { rulesOfListInForce } from "../risk-lists/risk-list-in-force";
 import { EVIDENCE_REGISTER_FIELDS } from "../evidence/evidence-register-rows";
 import {
   EVIDENCE_IMPORT_STATES,
-  evidenceHasRowErrors,
   evidenceRowsWritten,
   planEvidenceRegisterImport,
   prepareRegisterAttachments,
@@ -27,10 +26,10 @@ import {
   type EvidenceRegisterPlan,
   type RegisterAttachments,
 } from "../evidence/import-evidence-register";
-import { hasRowErrors, planSkuImport, SKU_IMPORT_FIELDS, writeSkuImport, writtenRowCount, type SkuImportPlan } from "../skus/import-skus";
+import { planSkuImport, SKU_IMPORT_FIELDS, writeSkuImport, writtenRowCount, type SkuImportPlan } from "../skus/import-skus";
 import { guessColumnMapping, savedMappingOf, type ColumnMapping, type ImportField, type SavedColumnMapping } from "./column-mapping";
 import { IMPORT_MODES, isError, MAX_IMPORT_BYTES, ON_EXISTING, sortIssues, type ImportIssue } from "./import-report";
-import { decodeText, readImportTable, type ImportTable, type TableRead } from "./read-import-table";
+import { readImportTable, type ImportTable, type TableRead } from "./read-import-table";
 
 export const IMPORT_KINDS = ["sku", "evidence_register"] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
@@ -63,7 +62,6 @@ interface ImportKindDefinition<P extends KindPlan = KindPlan> {
   plan(db: TenantTx | TenantDb, ctx: TenantContext, table: ImportTable, mapping: ColumnMapping, options: ImportOptions, prepared: unknown): Promise<P>;
   /** Rows of the file that are (or would be) written. */
   writeCount(plan: P): number;
-  hasRowErrors(plan: P): boolean;
   preview(plan: P): ImportRunReport["preview"];
   write(tx: TenantTx, ctx: TenantContext, plan: P, context: { runId: string; options: ImportOptions; onProgress: (done: number) => Promise<void> }): Promise<Record<string, number>>;
 }
@@ -77,7 +75,6 @@ export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinitio
     takesArchive: false,
     plan: (db, ctx, table, mapping, options) => planSkuImport(db, table, mapping, { ...options, canArchive: can(ctx, "sku:archive") }),
     writeCount: writtenRowCount,
-    hasRowErrors,
     preview: (plan) =>
       [...plan.create.map((c) => ({ candidate: c, action: "create" as const })), ...plan.update.map((u) => ({ candidate: u.candidate, action: "update" as const }))]
         .sort((a, b) => a.candidate.line - b.candidate.line)
@@ -92,7 +89,6 @@ export const IMPORT_KIND_DEFINITIONS: Record<ImportKindName, ImportKindDefinitio
     prepare: prepareRegisterAttachments,
     plan: (db, _ctx, table, mapping, options, prepared) => planEvidenceRegisterImport(db, table, mapping, options, prepared as RegisterAttachments | null),
     writeCount: evidenceRowsWritten,
-    hasRowErrors: evidenceHasRowErrors,
     preview: (plan) =>
       [...plan.create.map((e) => ({ e, action: "create" as const })), ...plan.update.map((e) => ({ e, action: "update" as const }))]
         .sort((a, b) => a.e.item.line - b.e.item.line)
@@ -169,7 +165,7 @@ export async function uploadImportFile(ctx: TenantContext, store: BlobStore, raw
   // Text is stored as the UTF-8 it was decoded to (UTF-16 can sniff as anything); the run keeps
   // the SHA-256 of the file as uploaded, which is what the audit trail names.
   const fileSha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const content = read.format === "csv" ? Buffer.from(`\uFEFF${decodeText(input.bytes)!.text}`, "utf8") : Buffer.from(input.bytes);
+  const content = read.text !== undefined ? Buffer.from(`\uFEFF${read.text}`, "utf8") : Buffer.from(input.bytes);
   const stored = await store.put({ stream: Readable.from([content]), fileName: input.fileName || "import", maxBytes: MAX_IMPORT_BYTES * 2 });
   const db = tenantDb(ctx.organizationId);
   const preset = await db.importColumnPreset.findUnique({ where: { organizationId_kind: { organizationId: ctx.organizationId, kind: input.kind } }, select: { mapping: true } });
@@ -241,9 +237,10 @@ export async function listImportRuns(ctx: TenantContext, options: { kind?: Impor
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
     ...(options.before ? { cursor: { id: options.before.slice(0, 64) }, skip: 1 } : {}),
-    select: { id: true, kind: true, state: true, fileName: true, rowTotal: true, rowDone: true, report: true, requestedByEmail: true, createdAt: true, finishedAt: true },
+    // Not the report: it holds every issue of the file, and a list line needs none of them.
+    select: { id: true, kind: true, state: true, fileName: true, rowTotal: true, rowDone: true, requestedByEmail: true, createdAt: true, finishedAt: true },
   });
-  return { runs: runs.slice(0, take).map((r) => ({ ...r, report: r.report as ImportRunReport | null })), nextCursor: runs.length > take ? runs[take - 1]!.id : null };
+  return { runs: runs.slice(0, take), nextCursor: runs.length > take ? runs[take - 1]!.id : null };
 }
 
 // The mapping step: checks the file with the user's mapping and options, stores both and the
@@ -279,7 +276,7 @@ export async function checkImportRun(ctx: TenantContext, store: BlobStore, rawIn
 export async function startImportRun(ctx: TenantContext, rawRunId: string) {
   const id = runId.parse(rawRunId);
   const db = tenantDb(ctx.organizationId);
-  const run = await db.importRun.findUnique({ where: { id }, select: { id: true, kind: true, state: true, report: true } });
+  const run = await db.importRun.findUnique({ where: { id }, select: { id: true, kind: true, state: true, report: true, options: true } });
   if (!run) throw notFound("Import");
   assertCan(ctx, definitionOf(run.kind).permission);
   const report = run.report as ImportRunReport | null;
@@ -288,7 +285,7 @@ export async function startImportRun(ctx: TenantContext, rawRunId: string) {
   return db.$transaction(async (tx) => {
     const queued = await tx.importRun.updateMany({ where: { id, state: "uploaded" }, data: { state: "queued", queuedAt: new Date() } });
     if (queued.count === 0) throw new AppError("CONFLICT", "This import has already started", { reason: "import_not_editable" });
-    await appendAuditEvent(tx, ctx, { action: "import.started", targetType: "import_run", targetId: id, after: { options: (await tx.importRun.findUniqueOrThrow({ where: { id }, select: { options: true } })).options } });
+    await appendAuditEvent(tx, ctx, { action: "import.started", targetType: "import_run", targetId: id, after: { options: run.options } });
     return { runId: id };
   });
 }
@@ -338,7 +335,7 @@ export async function executeImportRun(payload: { organizationId: string; runId:
     const report = await db.$transaction(async (tx) => {
       const plan = await kind.plan(tx, ctx, table, mapping, importOptions, prepared);
       const total = kind.writeCount(plan);
-      const refused = plan.fileIssues.length > 0 || total === 0 || (importOptions.mode === "all_or_nothing" && kind.hasRowErrors(plan));
+      const refused = plan.fileIssues.length > 0 || total === 0 || (importOptions.mode === "all_or_nothing" && plan.issues.some(isError));
       let result: ImportRunReport;
       if (refused) result = reportOf(kind, plan, "refused");
       else {
@@ -395,14 +392,15 @@ async function requesterContext(db: TenantDb, organizationId: string, userId: st
 
 async function prepareOrRefuse(kind: ImportKindDefinition, store: BlobStore, run: { archiveKey: string | null }, table: ImportTable, mapping: ColumnMapping, phase: "check" | "execute") {
   if (!kind.prepare) return null;
-  try {
-    return await kind.prepare(store, run, table, mapping, phase);
-  } catch (error) {
-    if (error instanceof AppError || isStorageError(error)) throw error;
-    // yauzl: a damaged archive, or one with more entries than we read.
-    const code = (error as { code?: string }).code === "archive_too_many_entries" ? "archive_too_many_entries" : "archive_invalid";
-    throw new AppError("VALIDATION", "The ZIP archive cannot be read", { reason: code });
-  }
+  return kind.prepare(store, run, table, mapping, phase).catch(refuseUnreadableArchive);
+}
+
+// yauzl's errors (a damaged archive, more entries than we read) become the user's VALIDATION;
+// our own errors and the store's pass unchanged.
+function refuseUnreadableArchive(error: unknown): never {
+  if (error instanceof AppError || isStorageError(error)) throw error;
+  const reason = (error as { code?: string }).code === "archive_too_many_entries" ? "archive_too_many_entries" : "archive_invalid";
+  throw new AppError("VALIDATION", "The ZIP archive cannot be read", { reason });
 }
 
 export const attachImportArchiveInput = z.object({ runId, fileName: z.string().trim().max(255).default("") });
@@ -423,9 +421,7 @@ export async function attachImportArchive(ctx: TenantContext, store: BlobStore, 
     throw error;
   });
   if (stored.mediaType !== "application/zip") throw new AppError("VALIDATION", "The archive is not a ZIP file", { reason: "archive_not_zip" });
-  const entries = await withArchiveFile(store, stored.key, (file) => listArchiveEntries(file, MAX_EVIDENCE_FILE_BYTES)).catch((error: unknown) => {
-    throw new AppError("VALIDATION", "The ZIP archive cannot be read", { reason: (error as { code?: string }).code === "archive_too_many_entries" ? "archive_too_many_entries" : "archive_invalid" });
-  });
+  const entries = await withArchiveFile(store, stored.key, (file) => listArchiveEntries(file, MAX_EVIDENCE_FILE_BYTES)).catch(refuseUnreadableArchive);
   return db.$transaction(async (tx) => {
     const updated = await tx.importRun.updateMany({
       where: { id: run.id, state: "uploaded" },

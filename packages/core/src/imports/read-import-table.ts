@@ -26,6 +26,8 @@ export interface TableRead {
   format: "csv" | "xlsx" | null;
   encoding?: TextEncoding;
   delimiter?: CsvDelimiter;
+  /** Text files: the content as decoded (what the run stores, whatever the upload's encoding). */
+  text?: string;
   table?: ImportTable;
   issues: ImportIssue[];
 }
@@ -107,7 +109,7 @@ function readText(bytes: Uint8Array): TableRead {
     text = text.slice(leading.length);
   }
   const { records, problems } = parseCsv(text, firstLine, delimiter);
-  const base = { format: "csv" as const, encoding: decoded.encoding, delimiter };
+  const base = { format: "csv" as const, encoding: decoded.encoding, delimiter, text: decoded.text };
   if (problems.length > 0) return { ...base, issues: problems.map((problem) => fileIssue(csvProblemCode(problem.message), undefined, problem.line)) };
   const [header, ...data] = records.filter((record) => !isBlank(record.fields));
   if (!header) return { ...base, ...fail("csv", "empty_file") };

@@ -7,7 +7,7 @@ import { dateOfIsoDay } from "../assessments/today";
 import { appendAuditEvents } from "../audit/append-audit-event";
 import type { TenantContext } from "../context";
 import type { ColumnMapping } from "../imports/column-mapping";
-import { fileIssue, isError, type ImportIssue, type ImportMode, type OnExisting } from "../imports/import-report";
+import { fileIssue, type ImportIssue, type ImportMode, type OnExisting } from "../imports/import-report";
 import type { ImportTable } from "../imports/read-import-table";
 import { refreshSkuRiskClasses } from "../risk-lists/refresh-sku-risk-classes";
 import type { RiskListRules } from "@hopquy/compliance";
@@ -76,7 +76,6 @@ export interface SkuImportCounts {
 }
 
 export const writtenRowCount = (plan: SkuImportPlan) => plan.create.length + plan.update.length;
-export const hasRowErrors = (plan: SkuImportPlan) => plan.issues.some(isError);
 
 // Writes the plan in the caller's transaction. `onProgress` gets rows written so far (it reports
 // outside the transaction, so the page sees progress while the transaction is still open).
